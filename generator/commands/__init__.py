@@ -1,0 +1,1 @@
+"""Sub-commands of ``clearinghouse``; each module has ``register(subparsers)``."""

@@ -1,0 +1,132 @@
+"""``clearinghouse new``: write a valid starter record that organizers then fill in."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from generator.discovery import RecordFile, display_path, folder_name
+from generator.fieldtypes import id_problem, slugify
+from generator.problems import Problem
+from generator.schema import modeline
+from generator.validation import validate_record
+from generator.yamlsource import load_yaml
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def record_text(
+    record_type: str,
+    *,
+    title: str,
+    today: date,
+    start: str | None = None,
+    kind: str | None = None,
+    header: str = "",
+) -> str:
+    """The YAML text of a new record, with optional fields as comments to fill in."""
+    lines = [header] if header else []
+    if record_type == "event":
+        lines += [
+            f"title: {_quoted(title)}",
+            f"kind: {kind or 'seminar'}",
+            "status: planned",
+            f"start: {start or today.strftime('%Y-%m')}",
+            "# end: 2027-02-08            # last day, inclusive",
+            "# timezone: Asia/Tokyo       # only with times, e.g. start: 2027-02-06T09:30",
+            "# location:",
+            "#   city: Tokyo",
+            "#   country: JP",
+            "#   venue: Mita Conference Hall",
+            "#   online: false",
+            "# organizers: []             # ids from content/organizations/",
+            "# programs: []               # ids from content/programs/",
+            "# audience: [government, licensing]",
+            "# topics: [legal-framework, licensing]",
+            "# countries: [JP, SG]",
+            "# url: https://…",
+            "# description: |",
+            "#   What the event is about (Markdown).",
+            f"announced: {today.isoformat()}",
+            "# source: where these facts come from",
+        ]
+    elif record_type == "program":
+        lines += [
+            f"name: {_quoted(title)}",
+            f"kind: {kind or 'assistance'}",
+            "# sponsors: []               # ids from content/organizations/",
+            "# countries: [JP]",
+            "# topics: [licensing]",
+            "# audience: [government]",
+            f"start_year: {today.year}",
+            "# url: https://…",
+            "# description: |",
+            "#   What the program does (Markdown).",
+            "# source: where these facts come from",
+        ]
+    elif record_type == "report":
+        lines += [
+            f"title: {_quoted(title)}",
+            f"kind: {kind or 'paper'}",
+            "# event: event-id",
+            "# program: program-id",
+            "# authors: [Name Surname]",
+            f"published: {start or today.isoformat()}",
+            "# url: https://…",
+            "# summary: |",
+            "#   A short summary (Markdown).",
+            "# topics: [licensing]",
+            "# source: where these facts come from",
+        ]
+    else:
+        lines += [
+            f"name: {_quoted(title)}",
+            f"kind: {kind or 'government'}",
+            "# short_name: METI",
+            "# country: JP",
+            "# url: https://…",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def plan_new_record(
+    content_dir: Path,
+    record_type: str,
+    *,
+    title: str,
+    today: date,
+    start: str | None = None,
+    kind: str | None = None,
+    record_id: str | None = None,
+) -> tuple[Path, str, list[Problem]]:
+    """Path and text of a new record, validated exactly like the files in content/.
+
+    Nothing is written here; the caller writes the file when there are no problems.
+    """
+    new_id = record_id or slugify(title)
+    path = content_dir / folder_name(record_type) / f"{new_id}.yml"
+    text = record_text(
+        record_type,
+        title=title,
+        today=today,
+        start=start,
+        kind=kind,
+        header=modeline(record_type, path),
+    )
+    shown = display_path(path)
+    document, problems = load_yaml(text.encode("utf-8"), shown)
+    naming = id_problem(new_id)
+    if naming:
+        problems.append(Problem(shown, 1, 1, f"--id: {naming}"))
+    if document is not None:
+        _, record_problems = validate_record(RecordFile(record_type, new_id, path, shown), document)
+        problems += record_problems
+    if path.exists():
+        problems.append(
+            Problem(shown, 1, 1, "a record with this id already exists; hint: pass --id")
+        )
+    return path, text, problems

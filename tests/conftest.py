@@ -1,0 +1,52 @@
+"""Shared test helpers: tiny content trees written to a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL_ORGANIZATION = "name: Ministry of Examples\nkind: government\ncountry: JP\n"
+MINIMAL_PROGRAM = "name: Example Program\nkind: assistance\n"
+MINIMAL_EVENT = "title: Example Seminar\nkind: seminar\nstart: 2030-02-06\n"
+MINIMAL_REPORT = "title: Example Report\nkind: paper\n"
+
+
+def write_content(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write ``{"events/x.yml": text}`` below *root*/content and return that folder."""
+    content = root / "content"
+    for folder in ("events", "programs", "reports", "organizations"):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+    for relative, text in files.items():
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return content
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path) -> Iterator[Path]:
+    """Run the test with the temporary folder as working directory."""
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(previous)
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run ``clearinghouse`` in-process; returns (status, stdout, stderr)."""
+    status = main(args)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
