@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import textwrap
 from collections.abc import Iterator, Mapping
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.context import BuildContext
+from generator.pipeline import load_context
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,3 +53,16 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     status = main(args)
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def make_context(
+    root: Path,
+    files: Mapping[str, str | bytes],
+    *,
+    today: str = "2030-01-01",
+    site_url: str | None = None,
+) -> BuildContext:
+    """A render-stage context for a tiny content tree written below *root*."""
+    content = write_content(root, files)
+    context, _ = load_context(content, None, date.fromisoformat(today), site_url)
+    return context

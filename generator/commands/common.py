@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from generator.catalog import Catalog, read_catalog
-from generator.problems import ContentError, Problem, summary_line
-from generator.settings import SiteSettings, read_settings
+from generator import pipeline
+from generator.catalog import Catalog
+from generator.problems import Problem, summary_line
+from generator.settings import SiteSettings
 
 DEFAULT_CONTENT_DIR = Path("content")
 
@@ -79,14 +80,4 @@ def report_problems(problems: Sequence[Problem], stream: TextIO) -> None:
 
 def load_content(args: argparse.Namespace) -> tuple[SiteSettings, Catalog, list[Problem]]:
     """Settings and catalog for a command; raises :class:`ContentError` on any error."""
-    content_dir: Path = args.content
-    if not content_dir.is_dir():
-        raise ContentError(
-            [Problem(str(content_dir), 1, 1, "content folder not found; hint: pass --content DIR")]
-        )
-    settings, settings_problems = read_settings(args.config)
-    catalog, problems = read_catalog(content_dir)
-    problems = sorted(settings_problems + problems)
-    if settings is None or catalog is None:
-        raise ContentError(problems)
-    return settings, catalog, problems
+    return pipeline.load_content(args.content, args.config)
