@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -66,3 +66,37 @@ def make_context(
     content = write_content(root, files)
     context, _ = load_context(content, None, date.fromisoformat(today), site_url)
     return context
+
+
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden`` rewrites the expected files in tests/golden/."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden files in tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str | bytes], None]:
+    """Compare generated output with ``tests/golden/<name>`` (or rewrite it on request)."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, actual: str | bytes) -> None:
+        path = GOLDEN_DIR / name
+        data = actual.encode("utf-8") if isinstance(actual, str) else actual
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            return
+        assert path.exists(), f"missing golden file {path}; run pytest --update-golden"
+        assert path.read_bytes() == data, (
+            f"{name} differs from tests/golden/{name}; if the change is intended, run "
+            "pytest --update-golden and review the diff"
+        )
+
+    return check
