@@ -18,8 +18,13 @@ COVERAGE = "coverage/"
 COORDINATION = "coordination/"
 SUBSCRIBE = "subscribe/"
 CONTRIBUTE = "contribute/"
+ARCHIVE = "events/archive/"
+CALENDAR = "calendar/"
+KINDS = "kinds/"
+AUDIENCES = "audiences/"
+SEARCH = "search/"
 
-RESERVED_IDS = frozenset({"index", "archive", "all"})
+RESERVED_IDS = frozenset({"index", "archive", "all", "page", "upcoming", "past"})
 """Ids no record may use, because they would collide with list pages or files."""
 
 
@@ -61,6 +66,16 @@ def country_page(code: str) -> str:
 def topic_page(topic: str) -> str:
     """``topics/<topic>/``."""
     return f"topics/{topic}/"
+
+
+def kind_page(kind: str) -> str:
+    """``kinds/<kind>/``: events of one kind (seminar, workshop, …)."""
+    return f"kinds/{kind}/"
+
+
+def audience_page(audience: str) -> str:
+    """``audiences/<audience>/``: events for one audience."""
+    return f"audiences/{audience}/"
 
 
 # --- calendars (iCalendar) --------------------------------------------------------------
@@ -155,7 +170,7 @@ def markdown_source(path: str) -> str:
     if path == HOME:
         return "index.md"
     stripped = path.rstrip("/")
-    if path in _FOLDER_PAGES or stripped.startswith(("events/archive/", "calendar/")):
+    if path in _FOLDER_PAGES or path.startswith((ARCHIVE, CALENDAR)):
         return f"{stripped}/index.md"
     return f"{stripped}.md"
 
@@ -168,6 +183,10 @@ _FOLDER_PAGES = frozenset(
         ORGANIZATIONS,
         COUNTRIES,
         TOPICS,
+        KINDS,
+        AUDIENCES,
+        ARCHIVE,
+        CALENDAR,
     }
 )
 

@@ -1,0 +1,1 @@
+"""The page renderer: Markdown files (front matter + escaped HTML body) for MkDocs."""

@@ -1,0 +1,703 @@
+"""Render stage for pages: one Markdown file per public page, for MkDocs to wrap in the theme.
+
+Each file is front matter (title and description already HTML-escaped, because the theme
+prints them unescaped) plus one HTML block rendered by Jinja2 with autoescaping, so record
+text can never become markup.  Links between pages are relative, so the site works under any
+base path (e.g. a GitHub Pages project URL).
+"""
+
+from __future__ import annotations
+
+import calendar as calendar_module
+import html
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pycountry
+from markupsafe import Markup
+
+from generator import urls
+from generator.context import BuildContext
+from generator.indexes import SiteIndex, months_between, within_days
+from generator.models import Event
+from generator.pages.environment import make_environment
+from generator.pages.formatting import (
+    event_when_html,
+    event_when_text,
+    format_day,
+    format_month,
+    month_name,
+    short_when,
+)
+from generator.pages.jsonld import event_jsonld
+from generator.pages.reference import field_reference
+from generator.pages.richtext import SafeMarkdown, plain_excerpt
+from generator.vocabulary import vocabulary
+from generator.writer import Outputs
+
+EVENTS_PER_PAGE = 100
+PAST_ON_FACET_PAGE = 50
+REPORTS_ON_HOME = 5
+EVENTS_PER_GRID_CELL = 4
+EVENTS_IN_MONTH_LIST = 200
+
+
+@dataclass(frozen=True)
+class HeadLink:
+    """A ``<link rel="alternate">`` advertised in a page head (feeds, calendars)."""
+
+    href: str
+    """Site path (see :mod:`generator.urls`)."""
+    title: str
+    type: str
+
+
+@dataclass(frozen=True)
+class PageExtras:
+    """What other stages contribute to pages; empty defaults keep pages valid without them."""
+
+    head_links: Callable[[str], Sequence[HeadLink]] = lambda path: ()
+    """Feeds and calendars a page advertises in its head, by page path."""
+    add_to_calendar: Callable[[Event], dict[str, str]] = lambda event: {}
+    """``{"google": url, "outlook": url}`` for an event (empty for month-only events)."""
+    calendars: Sequence[Any] = ()
+    """Calendar directory entries for /subscribe/ (``path``, ``title``, ``description``,
+    ``group``, ``event_count``)."""
+    feeds: Sequence[Any] = ()
+    """Feed directory entries for /subscribe/ (``rss_path``, ``atom_path``, ``title``,
+    ``description``, ``group``)."""
+    findings: Sequence[Any] = ()
+    """Coordination findings (``kind``, ``events``, ``message``, ``possible``, ``shared``)."""
+    warning_kinds: frozenset[str] = frozenset()
+    """Finding kinds that count as open warnings (shown on the home page)."""
+    coordination_rules: str = ""
+    """Markdown describing the coordination rules with the current thresholds."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render: where, with which template, title and variables."""
+
+    path: str
+    template: str
+    title: str
+    description: str
+    variables: dict[str, Any] = field(default_factory=dict)
+    head_html: str = ""
+    search_exclude: bool = False
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """Relative URL from page *from_path* (a folder URL) to site path *to_path*."""
+    return "../" * from_path.count("/") + to_path or "./"
+
+
+def page_number_path(base: str, number: int, part: str = "page") -> str:
+    """``base`` for page 1, ``base<part>/<n>/`` after that."""
+    return base if number == 1 else f"{base}{part}/{number}/"
+
+
+def chunks(ids: Sequence[str], size: int) -> list[Sequence[str]]:
+    """*ids* in consecutive pieces of *size* (one empty piece for an empty list)."""
+    return [ids[i : i + size] for i in range(0, len(ids), size)] or [ids]
+
+
+class SiteRenderer:
+    """Turns the analysed catalog into page specs and renders them."""
+
+    def __init__(self, ctx: BuildContext, index: SiteIndex, extras: PageExtras) -> None:
+        self.ctx = ctx
+        self.catalog = ctx.catalog
+        self.index = index
+        self.extras = extras
+        self.env = make_environment()
+        self.markdown = SafeMarkdown()
+        self.findings_by_event: dict[str, list[Any]] = {}
+        for finding in extras.findings:
+            for event_id in finding.events:
+                self.findings_by_event.setdefault(event_id, []).append(finding)
+        self.env.globals.update(
+            site=ctx.settings,
+            catalog=self.catalog,
+            index=self.index,
+            urls=urls,
+            vocab={
+                "event_kinds": vocabulary("event_kinds"),
+                "event_statuses": vocabulary("event_statuses"),
+                "audiences": vocabulary("audiences"),
+                "topics": vocabulary("topics"),
+                "program_kinds": vocabulary("program_kinds"),
+                "report_kinds": vocabulary("report_kinds"),
+                "organization_kinds": vocabulary("organization_kinds"),
+            },
+            country_name=ctx.settings.country_name,
+            when=event_when_html,
+            when_text=event_when_text,
+            short_when=short_when,
+            format_day=format_day,
+            format_month=format_month,
+            month_name=month_name,
+            markdown=self.markdown.render,
+            findings_for=lambda event_id: self.findings_by_event.get(event_id, []),
+            add_to_calendar=extras.add_to_calendar,
+            absolute=ctx.url,
+        )
+        events = self.catalog.events
+        upcoming = set(index.upcoming)
+        self.env.filters.update(
+            groupby_month=self._group_by_month,
+            by_country_name=lambda codes: sorted(codes, key=ctx.settings.country_name),
+            language_name=_language_name,
+        )
+        self.env.tests.update(
+            month_only=lambda event_id: events[event_id].is_month_only,
+            on_day=lambda event_id, day: (
+                events[event_id].first_day <= day <= events[event_id].last_day
+            ),
+            upcoming=lambda event_id: event_id in upcoming,
+            program_of_kind=lambda program_id, kind: self.catalog.programs[program_id].kind == kind,
+            organization_of_kind=lambda org_id, kind: (
+                self.catalog.organizations[org_id].kind == kind
+            ),
+        )
+
+    def _group_by_month(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Consecutive events grouped by the month they start in (for list headings)."""
+        groups: list[dict[str, Any]] = []
+        for event_id in ids:
+            start = self.catalog.events[event_id].start
+            key = f"{start.year:04d}-{start.month:02d}"
+            if not groups or groups[-1]["key"] != key:
+                groups.append(
+                    {"key": key, "label": format_month(start.year, start.month), "ids": []}
+                )
+            groups[-1]["ids"].append(event_id)
+        return groups
+
+    # --- rendering ---------------------------------------------------------------------
+
+    def render(self, spec: PageSpec) -> str:
+        """The Markdown file for *spec*."""
+        template = self.env.get_template(spec.template)
+        body = template.render(
+            page_path=spec.path,
+            to=lambda target: relative(spec.path, target),
+            page_title=spec.title,
+            **spec.variables,
+        )
+        head = self._head_html(spec)
+        front = {
+            "title": html.escape(spec.title),
+            "description": html.escape(spec.description),
+            "hide": ["toc"],
+        }
+        if head:
+            front["xc_head"] = head
+        lines = ["---"]
+        lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
+        lines += ["---", "", body.strip("\n"), ""]
+        return "\n".join(lines)
+
+    def _head_html(self, spec: PageSpec) -> str:
+        parts = [
+            str(
+                Markup('<link rel="alternate" type="{}" title="{}" href="{}">').format(
+                    link.type, link.title, relative(spec.path, link.href)
+                )
+            )
+            for link in self.extras.head_links(spec.path)
+        ]
+        if spec.head_html:
+            parts.append(spec.head_html)
+        return "".join(parts)
+
+    def render_all(self) -> Outputs:
+        """Every page, keyed by its Markdown source path."""
+        outputs = Outputs()
+        for spec in self.pages():
+            outputs.add(urls.markdown_source(spec.path), self.render(spec))
+        return outputs
+
+    # --- page lists --------------------------------------------------------------------
+
+    def pages(self) -> Iterator[PageSpec]:
+        """Specs of every page of the site, in a stable order."""
+        yield self.home()
+        yield from self.event_lists()
+        yield from self.archive()
+        yield from self.calendar()
+        yield from self.event_pages()
+        yield from self.program_pages()
+        yield from self.report_pages()
+        yield from self.organization_pages()
+        yield from self.country_pages()
+        yield from self.facet_pages("topics", urls.TOPICS, urls.topic_page, self.index.by_topic)
+        yield from self.facet_pages("event_kinds", urls.KINDS, urls.kind_page, self.index.by_kind)
+        yield from self.facet_pages(
+            "audiences", urls.AUDIENCES, urls.audience_page, self.index.by_audience
+        )
+        yield self.coverage()
+        yield self.coordination()
+        yield self.subscribe()
+        yield self.contribute()
+        yield self.search()
+
+    def home(self) -> PageSpec:
+        """``/``: next events, latest reports, open coordination warnings, subscribe links."""
+        soon = within_days(self.index, self.catalog.events, self.ctx.settings.upcoming_days)
+        warnings = [
+            f
+            for f in self.extras.findings
+            if f.kind in self.extras.warning_kinds
+            and any(e in self.index.upcoming for e in f.events)
+        ]
+        return PageSpec(
+            path=urls.HOME,
+            template="home.html.j2",
+            title=self.ctx.settings.site_name,
+            description=self.ctx.settings.site_description,
+            variables={
+                "soon": soon,
+                "upcoming_count": len(self.index.upcoming),
+                "latest_reports": self.index.reports_newest_first[:REPORTS_ON_HOME],
+                "open_warnings": len(warnings),
+            },
+        )
+
+    def _facet_links(self) -> dict[str, list[tuple[str, str, int]]]:
+        """Server-rendered filter links: (label, path, upcoming count) per facet."""
+        upcoming = set(self.index.upcoming)
+
+        def count(ids: Sequence[str]) -> int:
+            return sum(1 for i in ids if i in upcoming)
+
+        kinds = vocabulary("event_kinds")
+        topics = vocabulary("topics")
+        audiences = vocabulary("audiences")
+        settings = self.ctx.settings
+        return {
+            "Kind": [
+                (kinds.label(k), urls.kind_page(k), count(ids))
+                for k, ids in self.index.by_kind.items()
+                if count(ids)
+            ],
+            "Topic": [
+                (topics.label(t), urls.topic_page(t), count(ids))
+                for t, ids in self.index.by_topic.items()
+                if count(ids)
+            ],
+            "Country": sorted(
+                (
+                    (settings.country_name(c), urls.country_page(c), count(ids))
+                    for c, ids in self.index.by_country.items()
+                    if count(ids)
+                ),
+            ),
+            "Audience": [
+                (audiences.label(a), urls.audience_page(a), count(ids))
+                for a, ids in self.index.by_audience.items()
+                if count(ids)
+            ],
+        }
+
+    def event_lists(self) -> Iterator[PageSpec]:
+        """``/events/`` (upcoming, grouped by month) and its continuation pages."""
+        pieces = chunks(self.index.upcoming, EVENTS_PER_PAGE)
+        facets = self._facet_links()
+        for number, ids in enumerate(pieces, start=1):
+            yield PageSpec(
+                path=page_number_path(urls.EVENTS, number),
+                template="events.html.j2",
+                title="Upcoming events" + ("" if number == 1 else f" (page {number})"),
+                description="Export-control seminars, workshops and trainings to come.",
+                variables={
+                    "ids": ids,
+                    "facets": facets if number == 1 else {},
+                    "pager": self._pager(urls.EVENTS, number, len(pieces)),
+                    "years": sorted(
+                        {self.catalog.events[i].last_day.year for i in self.index.past}
+                    ),
+                },
+            )
+
+    def _pager(self, base: str, number: int, total: int, part: str = "page") -> dict[str, Any]:
+        return {
+            "number": number,
+            "total": total,
+            "previous": page_number_path(base, number - 1, part) if number > 1 else None,
+            "next": page_number_path(base, number + 1, part) if number < total else None,
+        }
+
+    def archive(self) -> Iterator[PageSpec]:
+        """``/events/archive/`` (years) and ``/events/archive/YYYY/`` (past events)."""
+        by_year: dict[int, list[str]] = {}
+        for event_id in self.index.past:
+            by_year.setdefault(self.catalog.events[event_id].first_day.year, []).append(event_id)
+        years = sorted(by_year, reverse=True)
+        yield PageSpec(
+            path=urls.ARCHIVE,
+            template="archive_index.html.j2",
+            title="Past events",
+            description="Every past event, by year.",
+            variables={"years": [(y, len(by_year[y])) for y in years]},
+        )
+        for year in years:
+            ids = list(reversed(by_year[year]))  # chronological within the year
+            pieces = chunks(ids, EVENTS_PER_PAGE)
+            base = urls.archive_year(year)
+            for number, piece in enumerate(pieces, start=1):
+                yield PageSpec(
+                    path=page_number_path(base, number),
+                    template="archive_year.html.j2",
+                    title=f"Events in {year}" + ("" if number == 1 else f" (page {number})"),
+                    description=f"Export-control capacity-building events held in {year}.",
+                    variables={
+                        "year": year,
+                        "ids": piece,
+                        "years": years,
+                        "pager": self._pager(base, number, len(pieces)),
+                    },
+                )
+
+    def _month_range(self) -> list[tuple[int, int]]:
+        today = self.index.today
+        horizon = date(today.year + 1, today.month, 1)
+        days = [today, horizon]
+        for event in self.catalog.events.values():
+            days += [event.first_day, event.last_day]
+        return months_between(min(days), max(days))
+
+    def calendar(self) -> Iterator[PageSpec]:
+        """``/calendar/`` and a month grid ``/calendar/YYYY/MM/`` for every month in range."""
+        months = self._month_range()
+        counts = {m: len(self.index.by_month.get(m, ())) for m in months}
+        yield PageSpec(
+            path=urls.CALENDAR,
+            template="calendar_index.html.j2",
+            title="Calendar",
+            description="Month by month calendar of export-control events.",
+            variables={
+                "years": sorted({y for y, _ in months}, reverse=True),
+                "counts": counts,
+                "current": (self.index.today.year, self.index.today.month),
+            },
+        )
+        for position, (year, month) in enumerate(months):
+            yield PageSpec(
+                path=urls.month_grid(year, month),
+                template="month.html.j2",
+                title=f"Calendar: {format_month(year, month)}",
+                description=f"Export-control events in {format_month(year, month)}.",
+                variables={
+                    "year": year,
+                    "month": month,
+                    "weeks": _weeks(year, month),
+                    "ids": self.index.by_month.get((year, month), ()),
+                    "previous": months[position - 1] if position > 0 else None,
+                    "next": months[position + 1] if position + 1 < len(months) else None,
+                    "per_cell": EVENTS_PER_GRID_CELL,
+                    "list_limit": EVENTS_IN_MONTH_LIST,
+                },
+            )
+
+    def event_pages(self) -> Iterator[PageSpec]:
+        """``/events/<id>/`` for every event."""
+        for event_id, event in self.catalog.events.items():
+            path = urls.event_page(event_id)
+            jsonld = event_jsonld(event, self.catalog, self.ctx.url(path))
+            description = (
+                f"{event_when_text(event)}. "
+                + (plain_excerpt(event.description, 200) if event.description else "")
+            ).strip()
+            yield PageSpec(
+                path=path,
+                template="event.html.j2",
+                title=event.title,
+                description=description,
+                variables={
+                    "event": event,
+                    "reports": self.index.reports_by_event.get(event_id, ()),
+                },
+                head_html=f'<script type="application/ld+json">{jsonld}</script>',
+            )
+
+    def program_pages(self) -> Iterator[PageSpec]:
+        """``/programs/`` and ``/programs/<id>/`` with events, countries and reports."""
+        yield PageSpec(
+            path=urls.PROGRAMS,
+            template="programs.html.j2",
+            title="Programs",
+            description="Assistance programs, seminar series, academies and experts groups.",
+        )
+        for program_id, program in self.catalog.programs.items():
+            events = self.index.by_program.get(program_id, ())
+            countries = sorted(
+                set(program.countries).union(
+                    *(self.catalog.events[e].all_countries for e in events)
+                ),
+                key=self.ctx.settings.country_name,
+            )
+            yield from self._with_event_lists(
+                urls.program_page(program_id),
+                "program.html.j2",
+                program.name,
+                plain_excerpt(program.description or program.name, 200),
+                events,
+                {
+                    "program": program,
+                    "countries": countries,
+                    "reports": self.index.reports_by_program.get(program_id, ()),
+                },
+            )
+
+    def _with_event_lists(
+        self,
+        base: str,
+        template: str,
+        title: str,
+        description: str,
+        event_ids: Sequence[str],
+        variables: dict[str, Any],
+    ) -> Iterator[PageSpec]:
+        """A facet page with upcoming and past events, plus continuation pages."""
+        upcoming, past = self.index.split(event_ids)
+        upcoming_pieces = chunks(upcoming, EVENTS_PER_PAGE)
+        past_pieces = chunks(past, PAST_ON_FACET_PAGE)
+        yield PageSpec(
+            path=base,
+            template=template,
+            title=title,
+            description=description,
+            variables={
+                **variables,
+                "upcoming": upcoming_pieces[0],
+                "upcoming_total": len(upcoming),
+                "upcoming_more": page_number_path(base, 2, "upcoming")
+                if len(upcoming_pieces) > 1
+                else None,
+                "past": past_pieces[0],
+                "past_total": len(past),
+                "past_more": page_number_path(base, 2, "past") if len(past_pieces) > 1 else None,
+            },
+        )
+        for part, pieces, heading in (
+            ("upcoming", upcoming_pieces, "upcoming events"),
+            ("past", past_pieces, "past events"),
+        ):
+            for number in range(2, len(pieces) + 1):
+                yield PageSpec(
+                    path=page_number_path(base, number, part),
+                    template="event_list_page.html.j2",
+                    title=f"{title}: {heading} (page {number})",
+                    description=description,
+                    variables={
+                        "ids": pieces[number - 1],
+                        "parent": base,
+                        "parent_title": title,
+                        "heading": heading,
+                        "pager": self._pager(base, number, len(pieces), part),
+                    },
+                )
+
+    def report_pages(self) -> Iterator[PageSpec]:
+        """``/reports/`` (newest first) and ``/reports/<id>/``."""
+        yield PageSpec(
+            path=urls.REPORTS,
+            template="reports.html.j2",
+            title="Reports",
+            description="Meeting reports, papers, presentations and handbook chapters.",
+        )
+        for report_id, report in self.catalog.reports.items():
+            yield PageSpec(
+                path=urls.report_page(report_id),
+                template="report.html.j2",
+                title=report.title,
+                description=plain_excerpt(report.summary or report.title, 200),
+                variables={"report": report},
+            )
+
+    def organization_pages(self) -> Iterator[PageSpec]:
+        """``/organizations/`` and ``/organizations/<id>/``."""
+        yield PageSpec(
+            path=urls.ORGANIZATIONS,
+            template="organizations.html.j2",
+            title="Organizations",
+            description="Governments, international organizations, universities and NGOs.",
+        )
+        for organization_id, organization in self.catalog.organizations.items():
+            yield from self._with_event_lists(
+                urls.organization_page(organization_id),
+                "organization.html.j2",
+                organization.name,
+                f"Events and programs of {organization.name}.",
+                self.index.by_organization.get(organization_id, ()),
+                {
+                    "organization": organization,
+                    "organization_id": organization_id,
+                    "programs": self.index.programs_by_organization.get(organization_id, ()),
+                },
+            )
+
+    def country_pages(self) -> Iterator[PageSpec]:
+        """``/countries/`` and ``/countries/<cc>/``: hosted events, participation, programs."""
+        codes = sorted(
+            set(self.index.by_country) | set(self.index.programs_by_country),
+            key=self.ctx.settings.country_name,
+        )
+        yield PageSpec(
+            path=urls.COUNTRIES,
+            template="countries.html.j2",
+            title="Countries",
+            description="Export-control capacity building by country.",
+            variables={"codes": codes},
+        )
+        for code in codes:
+            name = self.ctx.settings.country_name(code)
+            hosted = set(self.index.hosted_in.get(code, ()))
+            yield from self._with_event_lists(
+                urls.country_page(code),
+                "country.html.j2",
+                name,
+                f"Export-control events hosted in or open to {name}, and programs there.",
+                self.index.by_country.get(code, ()),
+                {
+                    "code": code,
+                    "hosted": hosted,
+                    "programs": self.index.programs_by_country.get(code, ()),
+                },
+            )
+
+    def facet_pages(
+        self,
+        vocabulary_name: str,
+        index_path: str,
+        page_path: Callable[[str], str],
+        events_by_value: dict[str, tuple[str, ...]],
+    ) -> Iterator[PageSpec]:
+        """Index and one page per value of a vocabulary (topics, kinds, audiences)."""
+        terms = vocabulary(vocabulary_name).terms
+        titles = {"topics": "Topics", "event_kinds": "Kinds of event", "audiences": "Audiences"}
+        yield PageSpec(
+            path=index_path,
+            template="facet_index.html.j2",
+            title=titles[vocabulary_name],
+            description=f"Events by {titles[vocabulary_name].lower()}.",
+            variables={
+                "terms": terms,
+                "page_path_for": page_path,
+                "events_by_value": events_by_value,
+            },
+        )
+        for term in terms:
+            extra: dict[str, Any] = {"term": term, "facet": vocabulary_name}
+            if vocabulary_name == "topics":
+                extra["programs"] = self.index.programs_by_topic.get(term.value, ())
+                extra["reports"] = self.index.reports_by_topic.get(term.value, ())
+            yield from self._with_event_lists(
+                page_path(term.value),
+                "facet.html.j2",
+                term.label,
+                term.description,
+                events_by_value.get(term.value, ()),
+                extra,
+            )
+
+    def coverage(self) -> PageSpec:
+        """``/coverage/``: countries × topics, counting events and programs."""
+        topics = vocabulary("topics").terms
+        codes = sorted(
+            set(self.index.by_country) | set(self.index.programs_by_country),
+            key=self.ctx.settings.country_name,
+        )
+        matrix: dict[str, dict[str, int]] = {}
+        for code in codes:
+            row: dict[str, int] = {}
+            events = self.index.by_country.get(code, ())
+            programs = self.index.programs_by_country.get(code, ())
+            for term in topics:
+                row[term.value] = sum(
+                    1 for e in events if term.value in self.catalog.events[e].topics
+                ) + sum(1 for p in programs if term.value in self.catalog.programs[p].topics)
+            matrix[code] = row
+        totals = {t.value: sum(matrix[c][t.value] for c in codes) for t in topics}
+        return PageSpec(
+            path=urls.COVERAGE,
+            template="coverage.html.j2",
+            title="Coverage",
+            description="Where export-control capacity building concentrates, and where nothing "
+            "happens: countries by topic.",
+            variables={"topics": topics, "codes": codes, "matrix": matrix, "totals": totals},
+        )
+
+    def coordination(self) -> PageSpec:
+        """``/coordination/``: upcoming findings by kind, with the rules explained."""
+        upcoming = set(self.index.upcoming)
+        relevant = [f for f in self.extras.findings if any(e in upcoming for e in f.events)]
+        return PageSpec(
+            path=urls.COORDINATION,
+            template="coordination.html.j2",
+            title="Coordination",
+            description="Meetings that compete for the same officials, and chances to hold "
+            "meetings back to back.",
+            variables={
+                "findings": relevant,
+                "rules": self.markdown.render(self.extras.coordination_rules)
+                if self.extras.coordination_rules
+                else Markup(""),
+            },
+        )
+
+    def subscribe(self) -> PageSpec:
+        """``/subscribe/``: every calendar and feed, with webcal and https links."""
+        return PageSpec(
+            path=urls.SUBSCRIBE,
+            template="subscribe.html.j2",
+            title="Subscribe",
+            description="Calendar subscriptions, news feeds and open data.",
+            variables={
+                "calendars": self.extras.calendars,
+                "feeds": self.extras.feeds,
+                "webcal": urls.webcal,
+            },
+        )
+
+    def contribute(self) -> PageSpec:
+        """``/contribute/``: how to add a record, with the generated field reference."""
+        return PageSpec(
+            path=urls.CONTRIBUTE,
+            template="contribute.html.j2",
+            title="Contribute",
+            description="How to add an event, program, report or organization.",
+            variables={"reference": field_reference()},
+        )
+
+    def search(self) -> PageSpec:
+        """``/search/``: full-text search that loads index chunks on demand (Pagefind)."""
+        return PageSpec(
+            path=urls.SEARCH,
+            template="search.html.j2",
+            title="Search",
+            description="Search events, programs, reports and organizations.",
+            search_exclude=True,
+        )
+
+
+def _language_name(code: str) -> str:
+    language = pycountry.languages.get(alpha_2=code)
+    return str(language.name) if language is not None else code
+
+
+def _weeks(year: int, month: int) -> list[list[date | None]]:
+    """Monday-first weeks of a month; days outside the month are None."""
+    return [
+        [date(year, month, day) if day else None for day in week]
+        for week in calendar_module.Calendar(firstweekday=0).monthdayscalendar(year, month)
+    ]
+
+
+def render_pages(ctx: BuildContext, index: SiteIndex, extras: PageExtras) -> Outputs:
+    """Every page of the site as Markdown sources (pure: no file is written)."""
+    return SiteRenderer(ctx, index, extras).render_all()

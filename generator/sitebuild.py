@@ -1,0 +1,165 @@
+"""Write stage for the site: generated docs folder → MkDocs → search index → swap into place.
+
+Generation stays a separate step from MkDocs (not a MkDocs hook), so the generated folder
+can be built by ``mkdocs build`` — or by Zensical, which reads ``mkdocs.yml`` but runs no
+hooks — as well as by ``clearinghouse build``.  A failed build leaves the previous
+``site/`` untouched: everything is built in sibling folders and swapped in at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.rendering import RenderedSite
+from generator.writer import Outputs, discard, fresh_sibling, replace_directory, write_tree
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the banner means nothing to organizers
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+
+class BuildError(Exception):
+    """The site could not be built (MkDocs or the search indexer failed)."""
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    """Where the generated sources and the built site go (from ``mkdocs.yml``)."""
+
+    config_file: Path
+    docs_dir: Path
+    site_dir: Path
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even when it uses MkDocs' ``!!python/name:`` or ``!ENV`` tags."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_layout(config_file: Path, site_dir: Path | None = None) -> SiteLayout:
+    """``docs_dir`` and ``site_dir`` of *config_file* (relative to it), *site_dir* overriding.
+
+    Read without MkDocs, because MkDocs insists that ``docs_dir`` already exists.
+    """
+    try:
+        config = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise BuildError(f"{config_file}: cannot read the MkDocs configuration: {error}") from None
+    base = config_file.parent
+    return SiteLayout(
+        config_file=config_file,
+        docs_dir=base / str(config.get("docs_dir", "docs")),
+        site_dir=site_dir or base / str(config.get("site_dir", "site")),
+    )
+
+
+def docs_outputs(rendered: RenderedSite) -> Outputs:
+    """The docs folder: page sources plus every published file (MkDocs copies those)."""
+    outputs = Outputs()
+    outputs.update_from(rendered.pages)
+    outputs.update_from(rendered.files)
+    return outputs
+
+
+def write_docs(rendered: RenderedSite, docs_dir: Path) -> None:
+    """Replace *docs_dir* with the generated sources in one step."""
+    staging = fresh_sibling(docs_dir, "new")
+    try:
+        write_tree(docs_outputs(rendered), staging)
+        replace_directory(staging, docs_dir)
+    finally:
+        discard(staging)
+
+
+class _MkDocsLogHandler(logging.Handler):
+    """Shows MkDocs warnings and errors to the person building, prefixed with their origin."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"mkdocs: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
+
+
+def run_mkdocs(layout: SiteLayout, site_dir: Path, site_url: str, strict: bool) -> None:
+    """Build the HTML site from ``layout.docs_dir`` into *site_dir*."""
+    logger = logging.getLogger("mkdocs")
+    handler = _MkDocsLogHandler(logging.WARNING)
+    logger.addHandler(handler)
+    previous_level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(
+            config_file=str(layout.config_file),
+            docs_dir=str(layout.docs_dir),
+            site_dir=str(site_dir),
+            site_url=site_url,
+            strict=strict,
+        )
+        mkdocs_build(config)
+    except MkDocsException as error:
+        raise BuildError(f"MkDocs failed: {error}") from None
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
+
+
+def pagefind_executable() -> Path | None:
+    """The Pagefind binary shipped by the ``pagefind-bin`` wheel, if installed."""
+    try:
+        import pagefind_bin  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    try:
+        return Path(pagefind_bin.get_executable())
+    except FileNotFoundError:
+        return None
+
+
+def run_pagefind(site_dir: Path) -> None:
+    """Index *site_dir* for /search/ (writes ``site_dir/pagefind/``)."""
+    executable = pagefind_executable()
+    if executable is None:
+        raise BuildError(
+            "the search index needs Pagefind (pip install pagefind-bin); "
+            "or build with --no-search-index"
+        )
+    completed = subprocess.run(
+        [str(executable), "--site", str(site_dir), "--output-subdir", "pagefind", "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise BuildError(f"Pagefind failed: {completed.stderr.strip() or completed.stdout.strip()}")
+
+
+def build_site(
+    rendered: RenderedSite,
+    layout: SiteLayout,
+    *,
+    site_url: str,
+    strict: bool,
+    run_html_build: bool = True,
+    search_index: bool = True,
+) -> None:
+    """Write the docs folder and, unless told otherwise, build and swap in the HTML site."""
+    write_docs(rendered, layout.docs_dir)
+    if not run_html_build:
+        return
+    staging = fresh_sibling(layout.site_dir, "new")
+    try:
+        run_mkdocs(layout, staging, site_url, strict)
+        if search_index:
+            run_pagefind(staging)
+        replace_directory(staging, layout.site_dir)
+    finally:
+        discard(staging)
