@@ -102,15 +102,15 @@ def event_when_html(event: Event) -> Markup:
 def short_when(event: Event) -> str:
     """Compact dates for list items: ``6–8 Feb``, ``May (tbc)``."""
     if event.is_month_only:
-        first, last = event.start, event.last
-        if (first.year, first.month) == (last.year, last.month):
-            return f"{month_name(first.month)[:3]} {first.year} (dates tbc)"
-        if first.year == last.year:
-            months = f"{month_name(first.month)[:3]}–{month_name(last.month)[:3]}"
-            return f"{months} {last.year} (dates tbc)"
+        begin, end = event.start, event.last
+        if (begin.year, begin.month) == (end.year, end.month):
+            return f"{month_name(begin.month)[:3]} {begin.year} (dates tbc)"
+        if begin.year == end.year:
+            months = f"{month_name(begin.month)[:3]}–{month_name(end.month)[:3]}"
+            return f"{months} {end.year} (dates tbc)"
         return (
-            f"{month_name(first.month)[:3]} {first.year} – "
-            f"{month_name(last.month)[:3]} {last.year} (dates tbc)"
+            f"{month_name(begin.month)[:3]} {begin.year} – "
+            f"{month_name(end.month)[:3]} {end.year} (dates tbc)"
         )
     first, last = event.first_day, event.last_day
     if first == last:
