@@ -26,6 +26,8 @@ class RenderedSite:
 
     pages: Outputs
     files: Outputs
+    search_documents: Outputs
+    """HTML bodies of searchable pages, for the search indexer."""
     index: SiteIndex
 
 
@@ -56,8 +58,8 @@ def page_extras(ctx: BuildContext, index: SiteIndex) -> PageExtras:
 def render_site(ctx: BuildContext) -> RenderedSite:
     """Analyse the catalog and render every page and file (pure; nothing is written)."""
     index = build_index(ctx.catalog, ctx.today)
-    pages = render_pages(ctx, index, page_extras(ctx, index))
+    pages, search_documents = render_pages(ctx, index, page_extras(ctx, index))
     files = Outputs()
     files.update_from(render_assets())
     files.update_from(render_schemas())
-    return RenderedSite(pages=pages, files=files, index=index)
+    return RenderedSite(pages=pages, files=files, search_documents=search_documents, index=index)

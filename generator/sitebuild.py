@@ -26,6 +26,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+SEARCH_INDEX_FOLDER = "pagefind"
+"""Where the search index goes in the site (the search page loads it from there)."""
+
 
 class BuildError(Exception):
     """The site could not be built (MkDocs or the search indexer failed)."""
@@ -124,22 +127,30 @@ def pagefind_executable() -> Path | None:
         return None
 
 
-def run_pagefind(site_dir: Path) -> None:
-    """Index *site_dir* for /search/ (writes ``site_dir/pagefind/``)."""
+def start_pagefind(documents: Path, output: Path) -> subprocess.Popen[str]:
+    """Start indexing the search documents in the background (Pagefind is multi-threaded).
+
+    It runs while MkDocs builds the pages, so on two cores the index costs little time.
+    """
     executable = pagefind_executable()
     if executable is None:
         raise BuildError(
             "the search index needs Pagefind (pip install pagefind-bin); "
             "or build with --no-search-index"
         )
-    completed = subprocess.run(
-        [str(executable), "--site", str(site_dir), "--output-subdir", "pagefind", "--quiet"],
-        capture_output=True,
+    return subprocess.Popen(
+        [str(executable), "--site", str(documents), "--output-path", str(output), "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
-    if completed.returncode != 0:
-        raise BuildError(f"Pagefind failed: {completed.stderr.strip() or completed.stdout.strip()}")
+
+
+def finish_pagefind(process: subprocess.Popen[str]) -> None:
+    """Wait for the indexer; raise :class:`BuildError` if it failed."""
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise BuildError(f"Pagefind failed: {stderr.strip() or stdout.strip()}")
 
 
 def build_site(
@@ -156,10 +167,22 @@ def build_site(
     if not run_html_build:
         return
     staging = fresh_sibling(layout.site_dir, "new")
+    documents = fresh_sibling(layout.site_dir, "search-documents")
+    index_dir = fresh_sibling(layout.site_dir, "search-index")
+    indexer: subprocess.Popen[str] | None = None
     try:
-        run_mkdocs(layout, staging, site_url, strict)
         if search_index:
-            run_pagefind(staging)
+            write_tree(rendered.search_documents, documents)
+            indexer = start_pagefind(documents, index_dir)
+        run_mkdocs(layout, staging, site_url, strict)
+        if indexer is not None:
+            finish_pagefind(indexer)
+            indexer = None
+            index_dir.rename(staging / SEARCH_INDEX_FOLDER)
         replace_directory(staging, layout.site_dir)
     finally:
-        discard(staging)
+        if indexer is not None:
+            indexer.kill()
+            indexer.communicate()
+        for folder in (staging, documents, index_dir):
+            discard(folder)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import calendar as calendar_module
 import html
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import pycountry
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import urls
 from generator.context import BuildContext
@@ -87,7 +87,8 @@ class PageSpec:
     description: str
     variables: dict[str, Any] = field(default_factory=dict)
     head_html: str = ""
-    search_exclude: bool = False
+    searchable: bool = False
+    """Whether the search index includes the page (records and topics, not lists)."""
 
 
 def relative(from_path: str, to_path: str) -> str:
@@ -144,24 +145,68 @@ class SiteRenderer:
             findings_for=lambda event_id: self.findings_by_event.get(event_id, []),
             add_to_calendar=extras.add_to_calendar,
             absolute=ctx.url,
+            event_items=self.event_items,
+            rel=relative,
         )
-        events = self.catalog.events
-        upcoming = set(index.upcoming)
+        self._item_cache: dict[tuple[str, int, bool], str] = {}
         self.env.filters.update(
             groupby_month=self._group_by_month,
             by_country_name=lambda codes: sorted(codes, key=ctx.settings.country_name),
             language_name=_language_name,
         )
         self.env.tests.update(
-            month_only=lambda event_id: events[event_id].is_month_only,
-            on_day=lambda event_id, day: (
-                events[event_id].first_day <= day <= events[event_id].last_day
-            ),
-            upcoming=lambda event_id: event_id in upcoming,
             program_of_kind=lambda program_id, kind: self.catalog.programs[program_id].kind == kind,
             organization_of_kind=lambda org_id, kind: (
                 self.catalog.organizations[org_id].kind == kind
             ),
+        )
+
+    def event_items(
+        self, ids: Sequence[str], page_path: str, hosted: Container[str] = ()
+    ) -> Markup:
+        """``<li>`` items for events, each rendered once per link depth and reused.
+
+        Every event appears on a dozen list pages (its month, topics, countries, kind,
+        audiences, organizers…); building its item once keeps list pages cheap at 10,000
+        events.
+        """
+        depth = page_path.count("/")
+        parts = []
+        for event_id in ids:
+            key = (event_id, depth, event_id in hosted)
+            item = self._item_cache.get(key)
+            if item is None:
+                item = self._event_item(event_id, "../" * depth, key[2])
+                self._item_cache[key] = item
+            parts.append(item)
+        return Markup("\n".join(parts))
+
+    def _event_item(self, event_id: str, prefix: str, hosted: bool) -> str:
+        event = self.catalog.events[event_id]
+        badges = []
+        if event.status in ("cancelled", "postponed"):
+            label = vocabulary("event_statuses").label(event.status)
+            badges.append(f'<span class="xc-badge xc-badge--{event.status}">{label}</span>')
+        elif event.status == "planned":
+            badges.append('<span class="xc-badge xc-badge--planned">Planned</span>')
+        if event.is_month_only:
+            badges.append('<span class="xc-badge xc-badge--tbc">Dates to be confirmed</span>')
+        if hosted:
+            badges.append('<span class="xc-badge xc-badge--host">host</span>')
+        meta = [short_when(event)]
+        where = place_text(event, self.ctx.settings.country_name)
+        if where:
+            meta.append(where)
+        meta.append(vocabulary("event_kinds").label(event.kind))
+        cancelled = " xc-event--cancelled" if event.is_cancelled else ""
+        return (
+            f'<li class="xc-event{cancelled}" id="event-{event_id}" data-kind="{event.kind}" '
+            f'data-topics="{" ".join(event.topics)}" '
+            f'data-countries="{" ".join(event.all_countries)}" '
+            f'data-audience="{" ".join(event.audience)}">\n'
+            f'<a class="xc-event__title" href="{prefix}{urls.event_page(event_id)}">'
+            f"{escape(event.title)}</a> {' '.join(badges)}\n"
+            f'<span class="xc-event__meta">{escape(" · ".join(meta))}</span>\n</li>'
         )
 
     def _group_by_month(self, ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -179,27 +224,31 @@ class SiteRenderer:
 
     # --- rendering ---------------------------------------------------------------------
 
-    def render(self, spec: PageSpec) -> str:
-        """The Markdown file for *spec*."""
+    def render(self, spec: PageSpec) -> tuple[str, str]:
+        """The Markdown source for *spec*, and the HTML body inside it."""
         template = self.env.get_template(spec.template)
         body = template.render(
             page_path=spec.path,
             to=lambda target: relative(spec.path, target),
             page_title=spec.title,
+            searchable=spec.searchable,
             **spec.variables,
         )
         head = self._head_html(spec)
-        front = {
+        front: dict[str, object] = {
             "title": html.escape(spec.title),
             "description": html.escape(spec.description),
             "hide": ["toc"],
+            # The body is finished HTML: generator/mkdocs_hooks.py lets MkDocs skip parsing it.
+            "xc_html": True,
         }
         if head:
             front["xc_head"] = head
         lines = ["---"]
         lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
-        lines += ["---", "", body.strip("\n"), ""]
-        return "\n".join(lines)
+        body = body.strip("\n")
+        lines += ["---", "", body, ""]
+        return "\n".join(lines), body
 
     def _head_html(self, spec: PageSpec) -> str:
         parts = [
@@ -214,12 +263,24 @@ class SiteRenderer:
             parts.append(spec.head_html)
         return "".join(parts)
 
-    def render_all(self) -> Outputs:
-        """Every page, keyed by its Markdown source path."""
-        outputs = Outputs()
+    def render_all(self) -> tuple[Outputs, Outputs]:
+        """Every page keyed by its Markdown source path, and the search documents.
+
+        Search documents are the bodies of searchable pages as small HTML files at the
+        page's URL, so that Pagefind can index them while MkDocs is still building.
+        """
+        sources = Outputs()
+        search = Outputs()
         for spec in self.pages():
-            outputs.add(urls.markdown_source(spec.path), self.render(spec))
-        return outputs
+            source, body = self.render(spec)
+            sources.add(urls.markdown_source(spec.path), source)
+            if spec.searchable:
+                search.add(
+                    f"{spec.path}index.html",
+                    '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                    f"<title>{html.escape(spec.title)}</title></head><body>{body}</body></html>",
+                )
+        return sources, search
 
     # --- page lists --------------------------------------------------------------------
 
@@ -385,7 +446,17 @@ class SiteRenderer:
                 "current": (self.index.today.year, self.index.today.month),
             },
         )
+        events = self.catalog.events
         for position, (year, month) in enumerate(months):
+            ids = self.index.by_month.get((year, month), ())
+            dated = [i for i in ids if not events[i].is_month_only]
+            weeks = _weeks(year, month)
+            cells = {
+                day: [i for i in dated if events[i].first_day <= day <= events[i].last_day]
+                for week in weeks
+                for day in week
+                if day is not None
+            }
             yield PageSpec(
                 path=urls.month_grid(year, month),
                 template="month.html.j2",
@@ -394,8 +465,10 @@ class SiteRenderer:
                 variables={
                     "year": year,
                     "month": month,
-                    "weeks": _weeks(year, month),
-                    "ids": self.index.by_month.get((year, month), ()),
+                    "weeks": weeks,
+                    "cells": cells,
+                    "tbc": [i for i in ids if events[i].is_month_only],
+                    "ids": ids,
                     "previous": months[position - 1] if position > 0 else None,
                     "next": months[position + 1] if position + 1 < len(months) else None,
                     "per_cell": EVENTS_PER_GRID_CELL,
@@ -422,6 +495,7 @@ class SiteRenderer:
                     "reports": self.index.reports_by_event.get(event_id, ()),
                 },
                 head_html=f'<script type="application/ld+json">{jsonld}</script>',
+                searchable=True,
             )
 
     def program_pages(self) -> Iterator[PageSpec]:
@@ -461,6 +535,7 @@ class SiteRenderer:
         description: str,
         event_ids: Sequence[str],
         variables: dict[str, Any],
+        searchable: bool = True,
     ) -> Iterator[PageSpec]:
         """A facet page with upcoming and past events, plus continuation pages."""
         upcoming, past = self.index.split(event_ids)
@@ -482,6 +557,7 @@ class SiteRenderer:
                 "past_total": len(past),
                 "past_more": page_number_path(base, 2, "past") if len(past_pieces) > 1 else None,
             },
+            searchable=searchable,
         )
         for part, pieces, heading in (
             ("upcoming", upcoming_pieces, "upcoming events"),
@@ -517,6 +593,7 @@ class SiteRenderer:
                 title=report.title,
                 description=plain_excerpt(report.summary or report.title, 200),
                 variables={"report": report},
+                searchable=True,
             )
 
     def organization_pages(self) -> Iterator[PageSpec]:
@@ -547,12 +624,23 @@ class SiteRenderer:
             set(self.index.by_country) | set(self.index.programs_by_country),
             key=self.ctx.settings.country_name,
         )
+        upcoming = set(self.index.upcoming)
+        rows = [
+            {
+                "code": code,
+                "hosted": len(self.index.hosted_in.get(code, ())),
+                "open": len(self.index.by_country.get(code, ())),
+                "upcoming": sum(1 for e in self.index.by_country.get(code, ()) if e in upcoming),
+                "programs": len(self.index.programs_by_country.get(code, ())),
+            }
+            for code in codes
+        ]
         yield PageSpec(
             path=urls.COUNTRIES,
             template="countries.html.j2",
             title="Countries",
             description="Export-control capacity building by country.",
-            variables={"codes": codes},
+            variables={"rows": rows},
         )
         for code in codes:
             name = self.ctx.settings.country_name(code)
@@ -579,6 +667,7 @@ class SiteRenderer:
     ) -> Iterator[PageSpec]:
         """Index and one page per value of a vocabulary (topics, kinds, audiences)."""
         terms = vocabulary(vocabulary_name).terms
+        upcoming_set = set(self.index.upcoming)
         titles = {"topics": "Topics", "event_kinds": "Kinds of event", "audiences": "Audiences"}
         yield PageSpec(
             path=index_path,
@@ -586,9 +675,17 @@ class SiteRenderer:
             title=titles[vocabulary_name],
             description=f"Events by {titles[vocabulary_name].lower()}.",
             variables={
-                "terms": terms,
-                "page_path_for": page_path,
-                "events_by_value": events_by_value,
+                "rows": [
+                    {
+                        "term": term,
+                        "path": page_path(term.value),
+                        "total": len(events_by_value.get(term.value, ())),
+                        "upcoming": sum(
+                            1 for e in events_by_value.get(term.value, ()) if e in upcoming_set
+                        ),
+                    }
+                    for term in terms
+                ],
             },
         )
         for term in terms:
@@ -603,6 +700,7 @@ class SiteRenderer:
                 term.description,
                 events_by_value.get(term.value, ()),
                 extra,
+                searchable=vocabulary_name == "topics",
             )
 
     def coverage(self) -> PageSpec:
@@ -681,8 +779,23 @@ class SiteRenderer:
             template="search.html.j2",
             title="Search",
             description="Search events, programs, reports and organizations.",
-            search_exclude=True,
         )
+
+
+def place_text(event: Event, country_name: Callable[[str], str]) -> str:
+    """``Tokyo, Japan``, ``Tokyo, Japan and online``, ``online`` or ``""``."""
+    location = event.location
+    if location is None:
+        return "online" if event.kind == "webinar" else ""
+    parts = [
+        part
+        for part in (location.city, location.country and country_name(location.country))
+        if part
+    ]
+    text = ", ".join(str(p) for p in parts)
+    if location.online:
+        text = f"{text} and online" if text else "online"
+    return text
 
 
 def _language_name(code: str) -> str:
@@ -698,6 +811,8 @@ def _weeks(year: int, month: int) -> list[list[date | None]]:
     ]
 
 
-def render_pages(ctx: BuildContext, index: SiteIndex, extras: PageExtras) -> Outputs:
-    """Every page of the site as Markdown sources (pure: no file is written)."""
+def render_pages(
+    ctx: BuildContext, index: SiteIndex, extras: PageExtras
+) -> tuple[Outputs, Outputs]:
+    """Markdown sources of every page, and search documents (pure: nothing is written)."""
     return SiteRenderer(ctx, index, extras).render_all()
