@@ -50,7 +50,9 @@ def _project_config(tmp: Path, docs: Path) -> Path:
     text = text.replace(
         "custom_dir: site_templates/overrides", f"custom_dir: {REPO / 'site_templates/overrides'}"
     )
-    text = text.replace("  - generator/mkdocs_hooks.py", f"  - {REPO / 'generator/mkdocs_hooks.py'}")
+    text = text.replace(
+        "  - generator/mkdocs_hooks.py", f"  - {REPO / 'generator/mkdocs_hooks.py'}"
+    )
     config = tmp / "mkdocs.yml"
     config.write_text(text, "utf-8")
     return config

@@ -25,7 +25,10 @@ class RenderedSite:
     """Everything a build publishes, keyed by path relative to the site root."""
 
     pages: Outputs
+    assets: Outputs
+    """The site's CSS and JavaScript (MkDocs needs them in the docs folder)."""
     files: Outputs
+    """Published as they are: calendars, feeds, data exports, schemas."""
     search_documents: Outputs
     """HTML bodies of searchable pages, for the search indexer."""
     index: SiteIndex
@@ -60,6 +63,11 @@ def render_site(ctx: BuildContext) -> RenderedSite:
     index = build_index(ctx.catalog, ctx.today)
     pages, search_documents = render_pages(ctx, index, page_extras(ctx, index))
     files = Outputs()
-    files.update_from(render_assets())
     files.update_from(render_schemas())
-    return RenderedSite(pages=pages, files=files, search_documents=search_documents, index=index)
+    return RenderedSite(
+        pages=pages,
+        assets=render_assets(),
+        files=files,
+        search_documents=search_documents,
+        index=index,
+    )

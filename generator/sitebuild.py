@@ -18,7 +18,15 @@ from pathlib import Path
 import yaml
 
 from generator.rendering import RenderedSite
-from generator.writer import Outputs, discard, fresh_sibling, replace_directory, write_tree
+from generator.writer import (
+    BackgroundWriter,
+    Outputs,
+    discard,
+    fresh_sibling,
+    move_into,
+    replace_directory,
+    write_tree,
+)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the banner means nothing to organizers
 
@@ -67,19 +75,22 @@ def read_layout(config_file: Path, site_dir: Path | None = None) -> SiteLayout:
     )
 
 
-def docs_outputs(rendered: RenderedSite) -> Outputs:
-    """The docs folder: page sources plus every published file (MkDocs copies those)."""
+def docs_outputs(rendered: RenderedSite, *, with_files: bool) -> Outputs:
+    """The docs folder: page sources and assets, plus the published files if MkDocs is to
+    copy them (``--no-mkdocs``); a full build puts those straight into the site instead."""
     outputs = Outputs()
     outputs.update_from(rendered.pages)
-    outputs.update_from(rendered.files)
+    outputs.update_from(rendered.assets)
+    if with_files:
+        outputs.update_from(rendered.files)
     return outputs
 
 
-def write_docs(rendered: RenderedSite, docs_dir: Path) -> None:
+def write_docs(rendered: RenderedSite, docs_dir: Path, *, with_files: bool = True) -> None:
     """Replace *docs_dir* with the generated sources in one step."""
     staging = fresh_sibling(docs_dir, "new")
     try:
-        write_tree(docs_outputs(rendered), staging)
+        write_tree(docs_outputs(rendered, with_files=with_files), staging)
         replace_directory(staging, docs_dir)
     finally:
         discard(staging)
@@ -162,19 +173,28 @@ def build_site(
     run_html_build: bool = True,
     search_index: bool = True,
 ) -> None:
-    """Write the docs folder and, unless told otherwise, build and swap in the HTML site."""
-    write_docs(rendered, layout.docs_dir)
+    """Write the docs folder and, unless told otherwise, build and swap in the HTML site.
+
+    While MkDocs renders the pages (one core), the search indexer and the writing of the
+    published files (calendars, feeds, data) run beside it, and their results are moved
+    into the site when MkDocs is done.
+    """
+    write_docs(rendered, layout.docs_dir, with_files=not run_html_build)
     if not run_html_build:
         return
     staging = fresh_sibling(layout.site_dir, "new")
     documents = fresh_sibling(layout.site_dir, "search-documents")
     index_dir = fresh_sibling(layout.site_dir, "search-index")
+    files_dir = fresh_sibling(layout.site_dir, "files")
     indexer: subprocess.Popen[str] | None = None
+    writer = BackgroundWriter(rendered.files, files_dir)
     try:
         if search_index:
             write_tree(rendered.search_documents, documents)
             indexer = start_pagefind(documents, index_dir)
         run_mkdocs(layout, staging, site_url, strict)
+        writer.wait()
+        move_into(files_dir, staging)
         if indexer is not None:
             finish_pagefind(indexer)
             indexer = None
@@ -184,5 +204,6 @@ def build_site(
         if indexer is not None:
             indexer.kill()
             indexer.communicate()
-        for folder in (staging, documents, index_dir):
+        writer.cancel()
+        for folder in (staging, documents, index_dir, files_dir):
             discard(folder)
