@@ -345,9 +345,14 @@ def test_publish_workflow_builds_with_full_history_and_deploys_one_at_a_time() -
 
 def test_issue_workflow_treats_the_issue_text_as_data() -> None:
     workflow = load_workflow(WORKFLOW_DIR / "new-event-from-issue.yml")
-    assert workflow["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
+    # A form submission is "opened" and "labeled" at once; reacting to both would reply twice.
+    assert workflow["on"] == {"issues": {"types": ["labeled", "edited"]}}
     record = workflow["jobs"]["record"]
-    assert "contains(github.event.issue.labels.*.name, 'new-event')" in record["if"]
+    assert record["if"] == (
+        "github.event.issue.state == 'open' && "
+        "contains(github.event.issue.labels.*.name, 'new-event') && "
+        "(github.event.action != 'labeled' || github.event.label.name == 'new-event')"
+    )
     save, convert = record["steps"][3], record["steps"][4]
     assert save["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
     assert save["run"] == 'printf \'%s\\n\' "$ISSUE_BODY" > "$RUNNER_TEMP/issue-body.md"'
