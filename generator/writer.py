@@ -105,6 +105,32 @@ def move_into(source: Path, target: Path) -> None:
             entry.rename(destination)
 
 
+def sync_tree(files: Mapping[str, bytes], root: Path) -> int:
+    """Make *root* hold exactly *files*, touching only what changed; returns that count.
+
+    Used by ``serve``: unchanged files keep their modification time, so the development
+    server rebuilds and reloads only when something really changed.
+    """
+    changed = 0
+    for relative in sorted(files):
+        target = root / relative
+        content = files[relative]
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        changed += 1
+    wanted = {root / relative for relative in files}
+    if root.is_dir():
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                changed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
 def fresh_sibling(target: Path, label: str) -> Path:
     """An empty folder next to *target* to build into before :func:`replace_directory`."""
     sibling = target.with_name(f".{target.name}.{label}-{os.getpid()}")

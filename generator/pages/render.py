@@ -39,6 +39,7 @@ from generator.vocabulary import vocabulary
 from generator.writer import Outputs
 
 EVENTS_PER_PAGE = 100
+REPORTS_PER_PAGE = 100
 PAST_ON_FACET_PAGE = 50
 REPORTS_ON_HOME = 5
 EVENTS_PER_GRID_CELL = 4
@@ -580,12 +581,15 @@ class SiteRenderer:
 
     def report_pages(self) -> Iterator[PageSpec]:
         """``/reports/`` (newest first) and ``/reports/<id>/``."""
-        yield PageSpec(
-            path=urls.REPORTS,
-            template="reports.html.j2",
-            title="Reports",
-            description="Meeting reports, papers, presentations and handbook chapters.",
-        )
+        pieces = chunks(self.index.reports_newest_first, REPORTS_PER_PAGE)
+        for number, ids in enumerate(pieces, start=1):
+            yield PageSpec(
+                path=page_number_path(urls.REPORTS, number),
+                template="reports.html.j2",
+                title="Reports" + ("" if number == 1 else f" (page {number})"),
+                description="Meeting reports, papers, presentations and handbook chapters.",
+                variables={"ids": ids, "pager": self._pager(urls.REPORTS, number, len(pieces))},
+            )
         for report_id, report in self.catalog.reports.items():
             yield PageSpec(
                 path=urls.report_page(report_id),
