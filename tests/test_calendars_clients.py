@@ -18,6 +18,7 @@ from generator.calendars.plaintext import markdown_to_text
 from generator.context import BuildContext
 from generator.pipeline import load_context
 from generator.writer import Outputs
+from tests import calendar_fixtures
 from tests.calendar_fixtures import (
     EXPECTED_PREFIX,
     EXPECTED_STATUS,
@@ -197,3 +198,16 @@ def test_icalendar_parses_every_calendar_without_errors(tmp_path: Path, name: st
             event = ctx.catalog.events[event_id(str(vevent["UID"]))]
             assert str(vevent["SUMMARY"]) == EXPECTED_PREFIX.get(event.status, "") + event.title
             assert str(vevent["STATUS"]) == EXPECTED_STATUS[event.status], path
+
+
+def test_missing_icaljs_skips_locally_but_fails_under_ci(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(calendar_fixtures.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(calendar_fixtures, "ICALJS_PACKAGE", tmp_path / "missing.json")
+    monkeypatch.delenv("XC_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"ical\.js is not installed"):
+        calendar_fixtures.require_icaljs()
+    monkeypatch.setenv("XC_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="independent clients are required"):
+        calendar_fixtures.require_icaljs()

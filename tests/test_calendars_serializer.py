@@ -11,8 +11,10 @@ from icalendar import Event as IcalEvent
 from icalendar import vText
 from icalendar.parser import Contentline
 
+from generator.calendars.collections import calendar_sets
 from generator.calendars.contentlines import content_line, escape_text, float_value, fold
 from generator.calendars.entries import calendar_entry
+from generator.calendars.render import icalendar_subscription_header, subscription_header
 from generator.calendars.vevent import CalendarEntry, icalendar_event, vevent_bytes
 from tests.calendar_fixtures import FIXTURE, HOSTILE, SITE
 from tests.conftest import make_context
@@ -145,3 +147,12 @@ def test_floats_are_never_written_in_exponent_notation() -> None:
     assert float_value(0.00001) == "0.00001"
     assert float_value(-1e-7) == "-0.0000001"
     assert float_value(139.0) == "139.0"
+
+
+def test_calendar_headers_are_written_exactly_as_icalendar_writes_them(tmp_path: Path) -> None:
+    ctx = make_context(tmp_path, {**FIXTURE, **HOSTILE}, site_url=SITE)
+    sets = calendar_sets(ctx)
+    assert len(sets) > 30
+    for calendar_set in sets:
+        args = (ctx, calendar_set.path, calendar_set.title, calendar_set.description)
+        assert subscription_header(*args) == icalendar_subscription_header(*args)

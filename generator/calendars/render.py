@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from icalendar import Calendar, vDuration
 
 from generator import urls
 from generator.calendars.collections import CalendarGroup, calendar_sets, dated_events
-from generator.calendars.contentlines import PlainText
+from generator.calendars.contentlines import PlainText, content_line, escape_text
 from generator.calendars.entries import calendar_entry
 from generator.calendars.vevent import vevent_bytes
 from generator.context import BuildContext
@@ -26,6 +27,8 @@ from generator.writer import Outputs
 PRODID = "-//XC Clearinghouse//Calendars//EN"
 REFRESH = timedelta(hours=12)
 """How often subscribers' apps should fetch calendars again."""
+REFRESH_VALUE = "PT12H"
+""":data:`REFRESH` as an iCalendar DURATION."""
 
 FOOTER = b"END:VCALENDAR\r\n"
 
@@ -66,8 +69,30 @@ def subscription_header(ctx: BuildContext, path: str, title: str, description: s
 
     NAME/X-WR-CALNAME, DESCRIPTION/X-WR-CALDESC (RFC 7986 and the names Apple, Google
     and Outlook read), a 12-hour REFRESH-INTERVAL and X-PUBLISHED-TTL, and SOURCE, the
-    calendar's own URL.
+    calendar's own URL.  Written directly, in the bytes of
+    :func:`icalendar_subscription_header` (the tests compare them): building hundreds of
+    icalendar components took a quarter of the render time.
     """
+    name = escape_text(title)
+    text = escape_text(description)
+    return b"".join(
+        (
+            _common_header(),
+            content_line("DESCRIPTION", text),
+            content_line("X-WR-CALDESC", text),
+            content_line("NAME", name),
+            content_line("X-WR-CALNAME", name),
+            content_line("REFRESH-INTERVAL", REFRESH_VALUE, ";VALUE=DURATION"),
+            content_line("SOURCE", ctx.url(path), ";VALUE=URI"),
+            content_line("X-PUBLISHED-TTL", REFRESH_VALUE),
+        )
+    )
+
+
+def icalendar_subscription_header(
+    ctx: BuildContext, path: str, title: str, description: str
+) -> bytes:
+    """:func:`subscription_header` built with icalendar (the reference for the tests)."""
     calendar = _base_calendar()
     calendar.add("NAME", PlainText(title))
     calendar.add("X-WR-CALNAME", PlainText(title))
@@ -79,6 +104,11 @@ def subscription_header(ctx: BuildContext, path: str, title: str, description: s
     return _header(calendar)
 
 
+@cache
+def _common_header() -> bytes:
+    return _header(_base_calendar())
+
+
 def event_file_header() -> bytes:
     """The VCALENDAR header of a one-event file (``calendars/events/<id>.ics``).
 
@@ -86,7 +116,7 @@ def event_file_header() -> bytes:
     clients then add the event to an existing calendar instead of creating a new
     calendar or subscription.
     """
-    return _header(_base_calendar())
+    return _common_header()
 
 
 @contextmanager
