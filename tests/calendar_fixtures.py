@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -232,7 +233,7 @@ def require_icaljs() -> str:
     return node
 
 
-def parse_with_icaljs(outputs: dict[str, bytes] | Any, folder: Path) -> dict[str, Any]:
+def parse_with_icaljs(outputs: Mapping[str, bytes], folder: Path) -> dict[str, Any]:
     """Write *outputs* below *folder* and parse every .ics file with ical.js.
 
     Returns ``{site path: parsed}``.  Node runs in a time zone far from UTC

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator import urls
+from generator.calendars.entries import organization_name
 from generator.context import BuildContext
 from generator.models import Event
 from generator.vocabulary import vocabulary
@@ -94,13 +95,6 @@ def _series_name(ctx: BuildContext, series: str) -> str:
     return program.name if program is not None else series
 
 
-def _organization_title(ctx: BuildContext, organization_id: str) -> str:
-    organization = ctx.catalog.organizations[organization_id]
-    if organization.short_name and organization.short_name != organization.name:
-        return f"{organization.name} ({organization.short_name})"
-    return organization.name
-
-
 def calendar_sets(ctx: BuildContext, events: list[Event] | None = None) -> list[CalendarSet]:
     """Every subscription calendar with its events, in directory order.
 
@@ -163,7 +157,7 @@ def calendar_sets(ctx: BuildContext, events: list[Event] | None = None) -> list[
             f"Events of the program {program.name}.",
         )
     for organization_id in ctx.catalog.organizations:
-        name = _organization_title(ctx, organization_id)
+        name = organization_name(ctx, organization_id)
         add(
             "organization",
             organization_id,

@@ -100,7 +100,8 @@ def _midnight_utc(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def _organization_name(ctx: BuildContext, organization_id: str) -> str:
+def organization_name(ctx: BuildContext, organization_id: str) -> str:
+    """``Name (SHORT)`` of an organization record, e.g. "… Industry (METI)"."""
     organization = ctx.catalog.organizations.get(organization_id)
     if organization is None:
         return organization_id
@@ -136,7 +137,7 @@ def event_description(ctx: BuildContext, event: Event) -> str:
             paragraphs.append(text)
     facts: list[str] = []
     if event.organizers:
-        names = ", ".join(_organization_name(ctx, o) for o in event.organizers)
+        names = ", ".join(organization_name(ctx, o) for o in event.organizers)
         facts.append(f"Organized by: {names}")
     if event.url:
         facts.append(f"Event website: {event.url}")

@@ -21,6 +21,7 @@ _HEADING = re.compile(r"#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~<])")
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_FENCES = ("```", "~~~")
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -34,22 +35,23 @@ def markdown_to_text(markdown: str) -> str:
 
 def _block_text(block: str) -> str:
     lines = block.strip("\n").split("\n")
-    if lines[0].lstrip().startswith(("```", "~~~")):
-        return "\n".join(line for line in lines if not line.lstrip().startswith(("```", "~~~")))
-    joined: list[str] = []
+    if lines[0].lstrip().startswith(_FENCES):
+        return "\n".join(line for line in lines if not line.lstrip().startswith(_FENCES))
+    output: list[str] = []
+    joins_previous = False
     for raw in lines:
-        line = raw.rstrip()
-        heading = _HEADING.fullmatch(line.strip())
+        heading = _HEADING.fullmatch(raw.strip())
+        starts_item = _BLOCK_START.match(raw) is not None
         if heading:
-            line = heading.group(1)
-        hard_break = raw.endswith(("  ", "\\"))
-        if not joined or _BLOCK_START.match(raw) or heading or joined[-1].endswith("\n"):
-            joined.append(line.rstrip("\\").strip() if not _BLOCK_START.match(raw) else line)
+            text = heading.group(1)
+        else:  # list items keep their indentation; a trailing \ is a hard line break
+            text = (raw.rstrip() if starts_item else raw.strip()).removesuffix("\\").rstrip()
+        if joins_previous and not starts_item and not heading:
+            output[-1] += " " + text
         else:
-            joined[-1] += " " + line.rstrip("\\").strip()
-        if hard_break or heading:
-            joined[-1] += "\n"
-    return "\n".join(_inline_text(line.rstrip("\n")) for line in joined)
+            output.append(text)
+        joins_previous = not heading and not raw.endswith(("  ", "\\"))
+    return "\n".join(_inline_text(line) for line in output)
 
 
 def _link(match: re.Match[str]) -> str:

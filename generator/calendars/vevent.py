@@ -50,11 +50,6 @@ class CalendarEntry:
     last_modified: datetime | None = None
     transparent: bool = False
 
-    @property
-    def all_day(self) -> bool:
-        """True when the entry is written with DATE values."""
-        return not isinstance(self.start, datetime)
-
 
 def _when(name: str, value: date | datetime) -> bytes:
     if isinstance(value, datetime):
