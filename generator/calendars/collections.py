@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator import urls
-from generator.calendars.entries import organization_name
+from generator.calendars.entries import Names
 from generator.context import BuildContext
 from generator.models import Event
 from generator.vocabulary import vocabulary
@@ -109,6 +109,7 @@ def calendar_sets(ctx: BuildContext, events: list[Event] | None = None) -> list[
         for key in membership_keys(event):
             members.setdefault(key, []).append(event.id)
     site = ctx.settings.site_name
+    names = Names(ctx)
     sets = [
         CalendarSet(
             path=urls.CALENDAR_ALL,
@@ -140,7 +141,7 @@ def calendar_sets(ctx: BuildContext, events: list[Event] | None = None) -> list[
             f"Events on {term.label}: {term.description}",
         )
     for code in calendar_countries(ctx):
-        name = ctx.settings.country_name(code)
+        name = names.country(code)
         add(
             "country",
             code,
@@ -157,7 +158,7 @@ def calendar_sets(ctx: BuildContext, events: list[Event] | None = None) -> list[
             f"Events of the program {program.name}.",
         )
     for organization_id in ctx.catalog.organizations:
-        name = organization_name(ctx, organization_id)
+        name = names.organization(organization_id)
         add(
             "organization",
             organization_id,

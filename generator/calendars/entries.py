@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from generator import urls
@@ -80,14 +81,46 @@ def event_span(event: Event) -> tuple[date, date] | tuple[datetime, datetime] | 
     return event.first_day, event.last.last_day() + timedelta(days=1)
 
 
-def event_location(ctx: BuildContext, event: Event) -> str | None:
+@dataclass
+class Names:
+    """Display names for one render, each looked up once (pycountry lookups are slow)."""
+
+    ctx: BuildContext
+    _countries: dict[str, str] = field(default_factory=dict)
+    _organizations: dict[str, str] = field(default_factory=dict)
+    _topics: dict[str, str] = field(
+        default_factory=lambda: {t.value: t.label for t in vocabulary("topics").terms}
+    )
+
+    def country(self, code: str) -> str:
+        """The country's display name (settings override pycountry)."""
+        name = self._countries.get(code)
+        if name is None:
+            name = self._countries[code] = self.ctx.settings.country_name(code)
+        return name
+
+    def organization(self, organization_id: str) -> str:
+        """``Name (SHORT)`` of an organization record, e.g. "… Industry (METI)"."""
+        name = self._organizations.get(organization_id)
+        if name is None:
+            name = self._organizations[organization_id] = _organization_name(
+                self.ctx, organization_id
+            )
+        return name
+
+    def topic(self, value: str) -> str:
+        """The topic's label, e.g. "Legal framework"."""
+        return self._topics.get(value, value)
+
+
+def event_location(ctx: BuildContext, event: Event, names: Names | None = None) -> str | None:
     """LOCATION text: venue, city, country name and whether one can join online."""
     location = event.location
     if location is None:
         return None
     parts = [part for part in (location.venue, location.city) if part]
     if location.country:
-        country = ctx.settings.country_name(location.country)
+        country = (names or Names(ctx)).country(location.country)
         if not location.city or location.city.casefold() != country.casefold():
             parts.append(country)  # not "Singapore, Singapore"
     place = ", ".join(parts)
@@ -100,8 +133,7 @@ def _midnight_utc(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def organization_name(ctx: BuildContext, organization_id: str) -> str:
-    """``Name (SHORT)`` of an organization record, e.g. "… Industry (METI)"."""
+def _organization_name(ctx: BuildContext, organization_id: str) -> str:
     organization = ctx.catalog.organizations.get(organization_id)
     if organization is None:
         return organization_id
@@ -122,7 +154,7 @@ def _local_time_note(event: Event) -> str | None:
     return f"Local time: {first}–{last} ({event.timezone})"
 
 
-def event_description(ctx: BuildContext, event: Event) -> str:
+def event_description(ctx: BuildContext, event: Event, names: Names | None = None) -> str:
     """The DESCRIPTION: plain text, always ending with the event page's URL."""
     paragraphs: list[str] = []
     note = STATUS_NOTES.get(event.status)
@@ -137,8 +169,9 @@ def event_description(ctx: BuildContext, event: Event) -> str:
             paragraphs.append(text)
     facts: list[str] = []
     if event.organizers:
-        names = ", ".join(organization_name(ctx, o) for o in event.organizers)
-        facts.append(f"Organized by: {names}")
+        names = names or Names(ctx)
+        organizers = ", ".join(names.organization(o) for o in event.organizers)
+        facts.append(f"Organized by: {organizers}")
     if event.url:
         facts.append(f"Event website: {event.url}")
     registration = event.registration
@@ -155,11 +188,17 @@ def event_description(ctx: BuildContext, event: Event) -> str:
     return "\n\n".join(paragraphs)
 
 
-def calendar_entry(ctx: BuildContext, event: Event) -> CalendarEntry | None:
-    """The VEVENT values of *event*, or None when only its month is known."""
+def calendar_entry(
+    ctx: BuildContext, event: Event, names: Names | None = None
+) -> CalendarEntry | None:
+    """The VEVENT values of *event*, or None when only its month is known.
+
+    Pass the same *names* for every event of a render to look each name up once.
+    """
     span = event_span(event)
     if span is None:
         return None
+    names = names or Names(ctx)
     history = ctx.history.of("event", event.id)
     announced = _midnight_utc(event.announced) if event.announced else None
     last_modified = history.last_modified or announced
@@ -167,7 +206,6 @@ def calendar_entry(ctx: BuildContext, event: Event) -> CalendarEntry | None:
     geo = None
     if location is not None and location.lat is not None and location.lon is not None:
         geo = (location.lat, location.lon)
-    topics = vocabulary("topics")
     return CalendarEntry(
         uid=event_uid(ctx, event),
         summary=event_summary(event),
@@ -177,10 +215,10 @@ def calendar_entry(ctx: BuildContext, event: Event) -> CalendarEntry | None:
         sequence=history.count,
         status=STATUS_VALUES[event.status],
         url=ctx.url(urls.event_page(event.id)),
-        description=event_description(ctx, event),
-        location=event_location(ctx, event),
+        description=event_description(ctx, event, names),
+        location=event_location(ctx, event, names),
         geo=geo,
-        categories=tuple(topics.label(topic) for topic in event.topics),
+        categories=tuple(names.topic(topic) for topic in event.topics),
         created=history.first_published or announced,
         last_modified=last_modified,
         transparent=event.status in SUMMARY_PREFIXES,

@@ -19,7 +19,7 @@ from icalendar import Calendar, vDuration
 from generator import urls
 from generator.calendars.collections import CalendarGroup, calendar_sets, dated_events
 from generator.calendars.contentlines import PlainText, content_line, escape_text
-from generator.calendars.entries import calendar_entry
+from generator.calendars.entries import Names, calendar_entry
 from generator.calendars.vevent import vevent_bytes
 from generator.context import BuildContext
 from generator.writer import Outputs
@@ -157,8 +157,9 @@ def render_calendars(ctx: BuildContext) -> Outputs:
 def _render_calendars(ctx: BuildContext) -> Outputs:
     events = dated_events(ctx)
     blocks: dict[str, bytes] = {}
+    names = Names(ctx)
     for event in events:
-        entry = calendar_entry(ctx, event)
+        entry = calendar_entry(ctx, event, names)
         if entry is not None:
             blocks[event.id] = vevent_bytes(entry)
     outputs = Outputs()
