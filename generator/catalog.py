@@ -61,6 +61,19 @@ class Catalog:
         """The file a record came from."""
         return self.sources[(record_type, record_id)]
 
+    def countries(self) -> list[str]:
+        """Every country any record names (event host or participant, program, organization).
+
+        Each of them has a page and a calendar on the site.
+        """
+        codes: set[str] = set()
+        for event in self.events.values():
+            codes.update(event.all_countries)
+        for program in self.programs.values():
+            codes.update(program.countries)
+        codes.update(o.country for o in self.organizations.values() if o.country)
+        return sorted(codes)
+
 
 def _reference_checks(catalog: Catalog) -> Iterator[tuple[str, str, Loc, str, str]]:
     """(record type, id, loc, referenced type, referenced id) for every reference."""

@@ -74,6 +74,7 @@ class SiteIndex:
     programs_by_country: dict[str, tuple[str, ...]] = field(default_factory=dict)
     programs_by_topic: dict[str, tuple[str, ...]] = field(default_factory=dict)
     programs_by_organization: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    organizations_by_country: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def is_upcoming(self, event: Event) -> bool:
         """True when the event has not ended before ``today``."""
@@ -196,6 +197,12 @@ def build_index(catalog: Catalog, today: date) -> SiteIndex:
         programs_by_country=frozen_plain(programs_by_country),
         programs_by_topic=frozen_plain(programs_by_topic),
         programs_by_organization=frozen_plain(programs_by_organization),
+        organizations_by_country=frozen_plain(
+            {
+                code: [o for o, org in catalog.organizations.items() if org.country == code]
+                for code in {org.country for org in catalog.organizations.values() if org.country}
+            }
+        ),
     )
 
 

@@ -10,14 +10,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import urls
+from generator.calendars import (
+    calendar_directory,
+    google_calendar_url,
+    outlook_calendar_url,
+    render_calendars,
+)
 from generator.context import BuildContext
 from generator.indexes import SiteIndex, build_index
+from generator.models import Event
 from generator.pages.environment import template_dir
-from generator.pages.render import PageExtras, render_pages
+from generator.pages.render import HeadLink, PageExtras, render_pages
 from generator.schema import render_record_schemas
+from generator.vocabulary import vocabulary
 from generator.writer import Outputs
 
 ASSET_FOLDER = "assets"
+CALENDAR_TYPE = "text/calendar"
 
 
 @dataclass(frozen=True)
@@ -52,10 +61,50 @@ def render_schemas() -> Outputs:
     return outputs
 
 
+def head_links(ctx: BuildContext, path: str) -> list[HeadLink]:
+    """Calendars (and feeds) a page advertises with ``<link rel="alternate">``."""
+    links = [HeadLink(urls.CALENDAR_ALL, "All events (iCalendar)", CALENDAR_TYPE)]
+    parts = path.split("/")
+    if len(parts) == 3 and parts[2] == "":
+        section, key = parts[0], parts[1]
+        catalog = ctx.catalog
+        if section == "topics":
+            label = vocabulary("topics").label(key)
+            links.append(HeadLink(urls.topic_calendar(key), f"{label} (iCalendar)", CALENDAR_TYPE))
+        elif section == "countries":
+            name = ctx.settings.country_name(key.upper())
+            links.append(HeadLink(urls.country_calendar(key), f"{name} (iCalendar)", CALENDAR_TYPE))
+        elif section == "programs" and key in catalog.programs:
+            name = catalog.programs[key].name
+            links.append(HeadLink(urls.program_calendar(key), f"{name} (iCalendar)", CALENDAR_TYPE))
+        elif section == "organizations" and key in catalog.organizations:
+            name = catalog.organizations[key].name
+            links.append(
+                HeadLink(urls.organization_calendar(key), f"{name} (iCalendar)", CALENDAR_TYPE)
+            )
+    return links
+
+
+def add_to_calendar_links(ctx: BuildContext, event: Event) -> dict[str, str]:
+    """Google Calendar and Outlook links for an event page (none for month-only events)."""
+    links = {}
+    google = google_calendar_url(ctx, event)
+    outlook = outlook_calendar_url(ctx, event)
+    if google:
+        links["google"] = google
+    if outlook:
+        links["outlook"] = outlook
+    return links
+
+
 def page_extras(ctx: BuildContext, index: SiteIndex) -> PageExtras:
     """What calendars, feeds and the coordination analysis contribute to pages."""
-    del ctx, index
-    return PageExtras()
+    del index
+    return PageExtras(
+        head_links=lambda path: head_links(ctx, path),
+        add_to_calendar=lambda event: add_to_calendar_links(ctx, event),
+        calendars=calendar_directory(ctx),
+    )
 
 
 def render_site(ctx: BuildContext) -> RenderedSite:
@@ -64,6 +113,7 @@ def render_site(ctx: BuildContext) -> RenderedSite:
     pages, search_documents = render_pages(ctx, index, page_extras(ctx, index))
     files = Outputs()
     files.update_from(render_schemas())
+    files.update_from(render_calendars(ctx))
     return RenderedSite(
         pages=pages,
         assets=render_assets(),

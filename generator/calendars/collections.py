@@ -7,8 +7,8 @@ everything a subscriber could have been offered, even when they hold no dated ev
 * ``all`` — every dated event.
 * one per topic of the vocabulary (values are never removed from it) — events with
   that topic;
-* one per country that any event (as host or participant, whatever its dates or
-  status) or any program names — events hosted in that country or open to it;
+* one per country that any record names (an event as host or participant, whatever its
+  dates or status, a program, an organization) — events hosted in or open to it;
 * one per program record — events that list the program;
 * one per organization record — events it organizes or supports as a partner;
 * one per series id used by any event — the events of that series.
@@ -76,13 +76,8 @@ def membership_keys(event: Event) -> Iterator[MembershipKey]:
 
 
 def calendar_countries(ctx: BuildContext) -> list[str]:
-    """ISO codes of the country calendars: every country an event or a program names."""
-    codes: set[str] = set()
-    for event in ctx.catalog.events.values():
-        codes.update(event.all_countries)
-    for program in ctx.catalog.programs.values():
-        codes.update(program.countries)
-    return sorted(codes)
+    """ISO codes of the country calendars: every country that has a page on the site."""
+    return ctx.catalog.countries()
 
 
 def calendar_series(ctx: BuildContext) -> list[str]:

@@ -624,10 +624,7 @@ class SiteRenderer:
 
     def country_pages(self) -> Iterator[PageSpec]:
         """``/countries/`` and ``/countries/<cc>/``: hosted events, participation, programs."""
-        codes = sorted(
-            set(self.index.by_country) | set(self.index.programs_by_country),
-            key=self.ctx.settings.country_name,
-        )
+        codes = sorted(self.catalog.countries(), key=self.ctx.settings.country_name)
         upcoming = set(self.index.upcoming)
         rows = [
             {
@@ -659,6 +656,7 @@ class SiteRenderer:
                     "code": code,
                     "hosted": hosted,
                     "programs": self.index.programs_by_country.get(code, ()),
+                    "organizations": self.index.organizations_by_country.get(code, ()),
                 },
             )
 
@@ -710,10 +708,7 @@ class SiteRenderer:
     def coverage(self) -> PageSpec:
         """``/coverage/``: countries × topics, counting events and programs."""
         topics = vocabulary("topics").terms
-        codes = sorted(
-            set(self.index.by_country) | set(self.index.programs_by_country),
-            key=self.ctx.settings.country_name,
-        )
+        codes = sorted(self.catalog.countries(), key=self.ctx.settings.country_name)
         matrix: dict[str, dict[str, int]] = {}
         for code in codes:
             row: dict[str, int] = {}
