@@ -46,7 +46,7 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_shipped_content_builds_in_strict_mode_without_broken_links(shipped_site: Path) -> None:
     assert (shipped_site / "events/xcxg-2007-tokyo/index.html").exists()
-    assert (shipped_site / "pagefind/pagefind-ui.js").exists()
+    assert (shipped_site / "pagefind/pagefind.js").exists()
     assert broken_links(shipped_site, "xc-clearinghouse.org") == []
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import pycountry
 from markupsafe import Markup, escape
@@ -778,6 +779,7 @@ class SiteRenderer:
             template="search.html.j2",
             title="Search",
             description="Search events, programs, reports and organizations.",
+            variables={"search_base_url": urlsplit(self.ctx.settings.base_url).path or "/"},
         )
 
 
