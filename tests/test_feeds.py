@@ -28,6 +28,7 @@ from generator.feeds.items import (
     MAX_SUMMARY_CHARS,
     UNKNOWN_DATE,
     FeedItem,
+    fit_lines,
     format_when,
 )
 from generator.feeds.render import render_feed
@@ -309,7 +310,7 @@ def _heavy_items(count: int) -> list[FeedItem]:
             title=heavy[:200],
             date=datetime(2030, 1, 1, tzinfo=UTC) - timedelta(hours=i),
             link=f"https://xc-clearinghouse.org/events/e-{i:04d}/",
-            describe=lambda: [heavy] * 10,
+            lines=fit_lines([heavy] * 10),
             topics=vocabulary("topics").values,
         )
         for i in range(count)

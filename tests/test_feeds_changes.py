@@ -259,3 +259,14 @@ def test_significant_changes(
 ) -> None:
     changes = significant_changes(_event(**before), _event(**after))
     assert [change.aspect for change in changes] == aspects
+
+
+def test_uncommitted_edits_are_not_changes_yet(repo: Repo) -> None:
+    repo.commit(EVENT, "2030-01-01T10:00:00+00:00")
+    repo.commit(CANCELLED_AND_MOVED, "2030-01-05T12:00:00+00:00")
+    repo.event.write_text(EVENT.replace("city: Tokyo", "city: Osaka"), encoding="utf-8")
+    ctx = repo.context()
+    assert ctx.catalog.events["x-event"].location.city == "Osaka"  # type: ignore[union-attr]
+    (change,) = event_changes(ctx)
+    assert [a.aspect for a in change.aspects] == ["status", "dates"]
+    assert change.after.is_cancelled

@@ -78,7 +78,7 @@ def test_control_characters_are_removed_before_writing_xml(tmp_path: Path) -> No
         title=nasty,
         date=datetime(2030, 1, 1, tzinfo=UTC),
         link="https://xc-clearinghouse.org/events/nasty/",
-        describe=lambda: [nasty, "second\x01 line"],
+        lines=(nasty, "second\x01 line"),
     )
     info = dataclasses.replace(feed_directory(ctx)[0], title="Feed\x02 title & more")
     rss, atom = render_feed(ctx, info, [item])

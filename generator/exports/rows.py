@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -61,9 +61,9 @@ class RefResolver:
         self._cache[key] = ref
         return ref
 
-    def refs(self, record_type: str, ids: Iterable[str]) -> list[Ref]:
+    def refs(self, record_type: str, ids: Sequence[str]) -> list[Ref]:
         """References to records of one type, in the given order."""
-        return [self._ref(record_type, record_id) for record_id in ids]
+        return [self._ref(record_type, record_id) for record_id in ids] if ids else []
 
     def ref(self, record_type: str, record_id: str | None) -> Ref | None:
         """One reference, or None."""
@@ -92,7 +92,7 @@ def event_row(
     """The export row of one event."""
     country_name = country_name or ctx.settings.country_name
     start_utc = end_utc = None
-    if event.is_timed and event.zone is not None:
+    if event.is_timed and event.timezone:
         start_utc, end_utc = event.utc_span()
     location = event.location
     location_row = None
@@ -140,7 +140,9 @@ def event_row(
         ),
         contact=ContactRow(name=contact.name, email=contact.email) if contact is not None else None,
         description=event.description,
-        links=[LinkRow(title=link.title, url=link.url) for link in event.links],
+        links=[LinkRow(title=link.title, url=link.url) for link in event.links]
+        if event.links
+        else [],
         reports=resolver.refs("report", report_ids),
         coordinated_with=resolver.refs("event", event.coordinated_with),
         announced=event.announced,

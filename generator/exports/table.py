@@ -22,11 +22,11 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
-from generator.exports.models import EventRow, LocationRow
+from generator.exports.models import EventRow, LocationRow, Ref
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 """First characters that make a spreadsheet evaluate a cell (with full-width forms)."""
@@ -51,16 +51,12 @@ def _text(value: str | None) -> str:
     return "" if value is None else protect_text(value)
 
 
-def _list(values: list[str]) -> str:
-    return protect_text(LIST_SEPARATOR.join(values))
+def _names(refs: list[Ref]) -> str:
+    return protect_text(LIST_SEPARATOR.join([ref.name for ref in refs])) if refs else ""
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else repr(value)
-
-
-def _day(value: date | None) -> str:
-    return "" if value is None else value.isoformat()
+def _ids(refs: list[Ref]) -> str:
+    return LIST_SEPARATOR.join([ref.id for ref in refs]) if refs else ""
 
 
 def _utc(value: datetime | None) -> str:
@@ -70,10 +66,17 @@ def _utc(value: datetime | None) -> str:
 def event_cells(row: EventRow) -> dict[str, str]:
     """The cells of one event, keyed by column name in column order.
 
+    Free text (titles, names, places, descriptions, e-mail addresses) goes through
+    :func:`protect_text`; ids, codes, vocabulary values, dates and URLs are validated to
+    start with a letter or digit (URLs with ``http``/``mailto``), so they need no guard.
     One function per row (rather than one per cell) keeps 10,000 rows fast; the keys are
     checked against :data:`CSV_COLUMNS` when the file is written.
     """
+    join = LIST_SEPARATOR.join
     location, registration, contact = row.location, row.registration, row.contact
+    lat = lon = None
+    if location is not None:
+        lat, lon = location.lat, location.lon
     return {
         "id": row.id,
         "title": protect_text(row.title),
@@ -92,31 +95,33 @@ def event_cells(row: EventRow) -> dict[str, str]:
         "country": (location.country or "") if location else "",
         "country_name": _text(location.country_name) if location else "",
         "online": ("true" if location.online else "false") if location else "",
-        "lat": _number(location.lat) if location else "",
-        "lon": _number(location.lon) if location else "",
-        "organizers": _list([ref.id for ref in row.organizers]),
-        "organizer_names": _list([ref.name for ref in row.organizers]),
-        "partners": _list([ref.id for ref in row.partners]),
-        "partner_names": _list([ref.name for ref in row.partners]),
-        "programs": _list([ref.id for ref in row.programs]),
-        "program_names": _list([ref.name for ref in row.programs]),
+        "lat": "" if lat is None else repr(lat),
+        "lon": "" if lon is None else repr(lon),
+        "organizers": _ids(row.organizers),
+        "organizer_names": _names(row.organizers),
+        "partners": _ids(row.partners),
+        "partner_names": _names(row.partners),
+        "programs": _ids(row.programs),
+        "program_names": _names(row.programs),
         "series": row.series or "",
-        "audience": _list(row.audience),
-        "topics": _list(row.topics),
-        "countries": _list(row.countries),
-        "all_countries": _list(row.all_countries),
+        "audience": join(row.audience),
+        "topics": join(row.topics),
+        "countries": join(row.countries),
+        "all_countries": join(row.all_countries),
         "participants": "" if row.participants is None else str(row.participants),
-        "languages": _list(row.languages),
+        "languages": join(row.languages),
         "url": row.url or "",
         "registration_url": (registration.url or "") if registration else "",
-        "registration_deadline": _day(registration.deadline) if registration else "",
+        "registration_deadline": (
+            registration.deadline.isoformat() if registration and registration.deadline else ""
+        ),
         "contact_name": _text(contact.name) if contact else "",
         "contact_email": _text(contact.email) if contact else "",
         "description": _text(row.description),
-        "links": _list([link.url for link in row.links]),
-        "reports": _list([ref.id for ref in row.reports]),
-        "coordinated_with": _list([ref.id for ref in row.coordinated_with]),
-        "announced": _day(row.announced),
+        "links": join([link.url for link in row.links]) if row.links else "",
+        "reports": _ids(row.reports),
+        "coordinated_with": _ids(row.coordinated_with),
+        "announced": row.announced.isoformat() if row.announced else "",
         "source": _text(row.source),
         "page_url": row.page_url,
         "calendar_url": row.calendar_url or "",

@@ -15,7 +15,7 @@ from generator.feeds.directory import (
     feed_directory,
     feeds_for_page,
 )
-from generator.feeds.items import FeedItem, all_items
+from generator.feeds.items import Candidate, FeedItem, candidates, feed_item
 from generator.feeds.render import MAX_FEED_BYTES, render_feeds
 
 __all__ = [
@@ -23,12 +23,14 @@ __all__ = [
     "MAX_FEED_BYTES",
     "RSS_MEDIA_TYPE",
     "AspectChange",
+    "Candidate",
     "EventChange",
     "FeedInfo",
     "FeedItem",
-    "all_items",
+    "candidates",
     "event_changes",
     "feed_directory",
+    "feed_item",
     "feeds_for_page",
     "render_feeds",
     "significant_changes",

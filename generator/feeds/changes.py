@@ -182,8 +182,20 @@ def event_changes(ctx: BuildContext) -> list[EventChange]:
     )
     changes: list[EventChange] = []
     for event_id, revisions in wanted.items():
-        changes.extend(_changes_of(ctx.settings.uid_domain, event_id, revisions, blobs))
+        current = _current_version(ctx, event_id)
+        changes.extend(_changes_of(ctx.settings.uid_domain, event_id, revisions, blobs, current))
     return changes
+
+
+def _current_version(ctx: BuildContext, event_id: str) -> tuple[bytes, Event] | None:
+    """The file as it is now and its record: a committed version with the same bytes is
+    the same record, so it need not be parsed and validated again (in a clean checkout
+    that is the newest revision of every event)."""
+    try:
+        raw = ctx.catalog.source("event", event_id).path.read_bytes()
+    except (KeyError, OSError):
+        return None
+    return raw, ctx.catalog.events[event_id]
 
 
 def _changes_of(
@@ -191,6 +203,7 @@ def _changes_of(
     event_id: str,
     revisions: list[Revision],
     blobs: dict[tuple[str, str], bytes],
+    current: tuple[bytes, Event] | None = None,
 ) -> list[EventChange]:
     changes: list[EventChange] = []
     seen: dict[str, int] = {}
@@ -200,12 +213,15 @@ def _changes_of(
         raw = blobs.get((revision.commit, revision.path))
         if raw is None or raw == previous_raw:
             continue
-        current = _parse_version(event_id, revision, raw)
-        if current is None:
+        if current is not None and raw == current[0]:
+            version: Event | None = current[1]
+        else:
+            version = _parse_version(event_id, revision, raw)
+        if version is None:
             continue
         previous_raw = raw
         if previous is not None:
-            aspects = significant_changes(previous, current)
+            aspects = significant_changes(previous, version)
             if aspects:
                 digest = change_digest(event_id, aspects)
                 seen[digest] = seen.get(digest, 0) + 1
@@ -218,8 +234,8 @@ def _changes_of(
                         committed=revision.committed,
                         aspects=aspects,
                         before=previous,
-                        after=current,
+                        after=version,
                     )
                 )
-        previous = current
+        previous = version
     return changes

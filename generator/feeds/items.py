@@ -20,10 +20,10 @@ every build of that commit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from generator import urls
 from generator.catalog import Catalog
@@ -78,15 +78,23 @@ class FeedItem:
     """Aware UTC datetime: ``published`` and ``updated`` of the entry."""
     link: str
     """Absolute URL of the page the entry is about."""
-    describe: Callable[[], Iterable[str]] = field(compare=False, repr=False)
-    """Makes the summary lines; called only for items that a feed lists."""
+    lines: tuple[str, ...]
+    """Plain-text summary lines, cut to size (escaped when rendered)."""
     topics: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
 
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """Plain-text summary lines, cut to size (escaped when rendered)."""
-        return fit_lines(self.describe())
+
+class Candidate(NamedTuple):
+    """What selecting the entries of every feed needs to know about one item: cheap to
+    make for every record; the full :class:`FeedItem` is made only for items a feed lists.
+    """
+
+    date: datetime
+    key: str
+    """The specific part of the entry id, e.g. ``events/<id>`` (unique, sortable)."""
+    kind: ItemKind
+    source: Event | EventChange | Report | Program
+    topics: tuple[str, ...]
+    countries: tuple[str, ...]
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -258,9 +266,8 @@ def event_item(event: Event, ctx: BuildContext) -> FeedItem:
         title=event.title,
         date=announcement_date(event, ctx.history),
         link=ctx.url(urls.event_page(event.id)),
-        describe=lambda: event_lines(event, ctx),
+        lines=fit_lines(event_lines(event, ctx)),
         topics=event.topics,
-        countries=event.all_countries,
     )
 
 
@@ -306,17 +313,17 @@ def change_lines(change: EventChange, ctx: BuildContext) -> Iterator[str]:
         yield format_place(after, ctx.settings)
 
 
-def change_item(change: EventChange, event: Event, ctx: BuildContext) -> FeedItem:
-    """The entry of one change; *event* (the current version) decides feed membership."""
+def change_item(change: EventChange, ctx: BuildContext) -> FeedItem:
+    """The entry of one change (its text is the version of that commit; the categories are
+    the event's current topics)."""
     return FeedItem(
         entry_id=change.entry_id,
         kind="change",
         title=f"{change_headline(change)}: {change.after.title}",
         date=change.committed,
         link=ctx.url(urls.event_page(change.event_id)),
-        describe=lambda: change_lines(change, ctx),
-        topics=event.topics,
-        countries=event.all_countries,
+        lines=fit_lines(change_lines(change, ctx)),
+        topics=ctx.catalog.events[change.event_id].topics,
     )
 
 
@@ -345,7 +352,7 @@ def report_item(report: Report, ctx: BuildContext) -> FeedItem:
         title=report.title,
         date=report_date(report, ctx.catalog, ctx.history),
         link=ctx.url(urls.report_page(report.id)),
-        describe=lambda: report_lines(report, ctx),
+        lines=fit_lines(report_lines(report, ctx)),
         topics=report.topics,
     )
 
@@ -376,19 +383,70 @@ def program_item(program: Program, ctx: BuildContext) -> FeedItem:
         title=name,
         date=program_date(program, ctx.history),
         link=ctx.url(urls.program_page(program.id)),
-        describe=lambda: program_lines(program, ctx),
+        lines=fit_lines(program_lines(program, ctx)),
         topics=program.topics,
-        countries=tuple(sorted(program.countries)),
     )
 
 
-def all_items(ctx: BuildContext) -> list[FeedItem]:
-    """Every item of every feed, newest first (ties by entry id, so the order is total)."""
-    items = [event_item(event, ctx) for event in ctx.catalog.events.values()]
+def candidates(ctx: BuildContext) -> list[Candidate]:
+    """Every item of every feed, newest first (ties by entry id, so the order is total).
+
+    Topics and countries (which decide the topic and country feeds an item is in) are the
+    current record's; for a change, those of the event as it is now.
+    """
+    history = ctx.history
+    found = [
+        Candidate(
+            announcement_date(event, history),
+            f"events/{event_id}",
+            "event",
+            event,
+            event.topics,
+            event.all_countries,
+        )
+        for event_id, event in ctx.catalog.events.items()
+    ]
     events = ctx.catalog.events
-    items.extend(change_item(change, events[change.event_id], ctx) for change in event_changes(ctx))
-    items.extend(report_item(report, ctx) for report in ctx.catalog.reports.values())
-    items.extend(program_item(program, ctx) for program in ctx.catalog.programs.values())
-    items.sort(key=lambda item: item.entry_id)
-    items.sort(key=lambda item: item.date, reverse=True)
-    return items
+    for change in event_changes(ctx):
+        event = events[change.event_id]
+        key = change.entry_id.split(":", 2)[2]
+        found.append(
+            Candidate(change.committed, key, "change", change, event.topics, event.all_countries)
+        )
+    found.extend(
+        Candidate(
+            report_date(report, ctx.catalog, history),
+            f"reports/{rid}",
+            "report",
+            report,
+            report.topics,
+            (),
+        )
+        for rid, report in ctx.catalog.reports.items()
+    )
+    found.extend(
+        Candidate(
+            program_date(program, history),
+            f"programs/{pid}",
+            "program",
+            program,
+            program.topics,
+            tuple(sorted(program.countries)),
+        )
+        for pid, program in ctx.catalog.programs.items()
+    )
+    found.sort(key=lambda candidate: candidate.key)
+    found.sort(key=lambda candidate: candidate.date, reverse=True)
+    return found
+
+
+def feed_item(candidate: Candidate, ctx: BuildContext) -> FeedItem:
+    """The full item of a candidate: title, link and summary."""
+    source = candidate.source
+    if isinstance(source, Event):
+        return event_item(source, ctx)
+    if isinstance(source, EventChange):
+        return change_item(source, ctx)
+    if isinstance(source, Report):
+        return report_item(source, ctx)
+    return program_item(source, ctx)

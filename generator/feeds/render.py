@@ -33,7 +33,7 @@ from generator.feeds.directory import (
     FeedInfo,
     feed_directory,
 )
-from generator.feeds.items import UNKNOWN_DATE, FeedItem, all_items
+from generator.feeds.items import UNKNOWN_DATE, Candidate, FeedItem, candidates, feed_item
 from generator.gcpause import collector_paused
 from generator.history import ContentHistory
 from generator.problems import ContentError, Problem
@@ -94,6 +94,10 @@ class EntryCache:
         cached = self._entries.get(item.entry_id)
         if cached is not None:
             return cached
+        self._entries[item.entry_id] = entry = self._make(item)
+        return entry
+
+    def _make(self, item: FeedItem) -> FeedEntry:
         entry = FeedEntry()
         entry.id(item.entry_id)
         entry.title(xml_safe(item.title))
@@ -105,7 +109,6 @@ class EntryCache:
             entry.category(
                 [{"term": t, "label": self._topic_labels.get(t, t)} for t in item.topics]
             )
-        self._entries[item.entry_id] = entry
         return entry
 
 
@@ -160,25 +163,26 @@ def render_feed(
 
 
 def select_items(
-    directory: Sequence[FeedInfo], items: Iterable[FeedItem], cap: int
-) -> dict[FeedInfo, list[FeedItem]]:
-    """The newest *cap* items of each feed (*items* are sorted newest first).
+    directory: Sequence[FeedInfo], candidates: Iterable[Candidate], cap: int
+) -> dict[FeedInfo, list[Candidate]]:
+    """The newest *cap* candidates of each feed (*candidates* are sorted newest first).
 
     Site feeds take items of their kind; a topic feed takes events, changes, reports and
     programs with the topic; a country feed takes events and changes of events held in or
     with the country, and programs working with it.
     """
-    buckets: list[list[FeedItem]] = [[] for _ in directory]
+    buckets: list[list[Candidate]] = [[] for _ in directory]
     index = {(info.group, info.key): position for position, info in enumerate(directory)}
     kind_feed = {"event": "events", "change": "changes", "report": "reports", "program": "programs"}
-    for item in items:
-        targets = [index[("site", kind_feed[item.kind])]]
-        targets += [index[("topic", t)] for t in item.topics if ("topic", t) in index]
-        targets += [index[("country", c)] for c in item.countries if ("country", c) in index]
+    site = {kind: index[("site", name)] for kind, name in kind_feed.items()}
+    for candidate in candidates:
+        targets = [site[candidate.kind]]
+        targets += [index[("topic", t)] for t in candidate.topics if ("topic", t) in index]
+        targets += [index[("country", c)] for c in candidate.countries if ("country", c) in index]
         for target in targets:
             bucket = buckets[target]
             if len(bucket) < cap:
-                bucket.append(item)
+                bucket.append(candidate)
     return dict(zip(directory, buckets, strict=True))
 
 
@@ -198,10 +202,17 @@ def render_feeds(ctx: BuildContext, *, allow_shallow: bool = False) -> Outputs:
     outputs = Outputs()
     with collector_paused():
         directory = feed_directory(ctx)
-        selected = select_items(directory, all_items(ctx), ctx.settings.feed_max_entries)
+        selected = select_items(directory, candidates(ctx), ctx.settings.feed_max_entries)
+        items: dict[str, FeedItem] = {}
         cache = EntryCache()
         for info in directory:
-            rss, atom = render_feed(ctx, info, selected[info], cache)
+            feed_items = []
+            for candidate in selected[info]:
+                item = items.get(candidate.key)
+                if item is None:
+                    items[candidate.key] = item = feed_item(candidate, ctx)
+                feed_items.append(item)
+            rss, atom = render_feed(ctx, info, feed_items, cache)
             outputs.add(info.rss_path, rss)
             outputs.add(info.atom_path, atom)
     return outputs
