@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
@@ -412,3 +415,63 @@ def test_feeds_golden(ctx: BuildContext, golden: Callable[[str, str | bytes], No
         urls.country_feed("JP", "rss"),
     ):
         golden(path, outputs[path])
+
+
+def _rfc3339(text: str | None) -> datetime:
+    assert text is not None
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})", text)
+    parsed = datetime.fromisoformat(text)
+    assert parsed.tzinfo is not None
+    return parsed
+
+
+def test_atom_feeds_follow_the_rules_of_rfc_4287(ctx: BuildContext) -> None:
+    """The MUSTs of RFC 4287 that apply, checked on the XML tree (not through feedgen)."""
+    outputs = render_feeds(ctx)
+    for info in feed_directory(ctx):
+        feed = strict_xml(outputs[info.atom_path])
+        assert feed.tag == f"{ATOM}feed"
+        for name in ("id", "title", "updated"):
+            assert len(feed.findall(f"{ATOM}{name}")) == 1, name
+        assert urlsplit(feed.findtext(f"{ATOM}id") or "").scheme == "tag"
+        _rfc3339(feed.findtext(f"{ATOM}updated"))
+        feed_has_author = feed.find(f"{ATOM}author/{ATOM}name") is not None
+        alternates = [
+            (link.get("type"), link.get("hreflang"))
+            for link in feed.findall(f"{ATOM}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
+        assert len(alternates) == len(set(alternates)) == 1
+        for entry in feed.findall(f"{ATOM}entry"):
+            for name in ("id", "title", "updated"):
+                assert len(entry.findall(f"{ATOM}{name}")) == 1, name
+            assert feed_has_author or entry.find(f"{ATOM}author") is not None
+            entry_alternates = [
+                link
+                for link in entry.findall(f"{ATOM}link")
+                if link.get("rel", "alternate") == "alternate"
+            ]
+            assert entry.find(f"{ATOM}content") is not None or len(entry_alternates) == 1
+            assert urlsplit(entry_alternates[0].get("href")).scheme == "https"
+            published = _rfc3339(entry.findtext(f"{ATOM}published"))
+            assert published <= _rfc3339(entry.findtext(f"{ATOM}updated"))
+            summary = entry.find(f"{ATOM}summary")
+            assert summary is not None and summary.get("type") == "html"
+
+
+def test_rss_feeds_have_the_required_elements_and_rfc_822_dates(ctx: BuildContext) -> None:
+    outputs = render_feeds(ctx)
+    for info in feed_directory(ctx):
+        rss = strict_xml(outputs[info.rss_path])
+        assert rss.tag == "rss" and rss.get("version") == "2.0"
+        (channel,) = rss.findall("channel")
+        for name in ("title", "link", "description"):
+            assert channel.findtext(name), name
+        parsedate_to_datetime(channel.findtext("lastBuildDate") or "")
+        guids = [item.findtext("guid") for item in channel.findall("item")]
+        assert len(guids) == len(set(guids))
+        for item in channel.findall("item"):
+            assert item.findtext("title") and item.findtext("description")
+            assert item.find("guid").get("isPermaLink") == "false"  # type: ignore[union-attr]
+            when = parsedate_to_datetime(item.findtext("pubDate") or "")
+            assert when.tzinfo is not None

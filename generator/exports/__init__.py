@@ -21,7 +21,14 @@ from typing import Any
 
 from generator import urls
 from generator.context import BuildContext
-from generator.exports.models import EXPORT_MODELS, ExportModel
+from generator.exports.models import (
+    EXPORT_MODELS,
+    EventsExport,
+    ExportModel,
+    OrganizationsExport,
+    ProgramsExport,
+    ReportsExport,
+)
 from generator.exports.rows import event_rows, organization_rows, program_rows, report_rows
 from generator.exports.table import CSV_COLUMNS, CsvColumn, events_csv
 from generator.gcpause import collector_paused
@@ -63,17 +70,24 @@ def render_exports(ctx: BuildContext) -> Outputs:
     """The JSON and CSV exports and their JSON Schemas (paths from :mod:`generator.urls`)."""
     with collector_paused():
         events = event_rows(ctx)
-        rows: dict[str, list[Any]] = {
-            "events": events,
-            "programs": program_rows(ctx),
-            "reports": report_rows(ctx),
-            "organizations": organization_rows(ctx),
+
+        def schema_url(name: str) -> str:
+            return ctx.url(urls.api_schema(name))
+
+        documents: dict[str, ExportModel] = {
+            "events": EventsExport.model_construct(schema_url=schema_url("events"), events=events),
+            "programs": ProgramsExport.model_construct(
+                schema_url=schema_url("programs"), programs=program_rows(ctx)
+            ),
+            "reports": ReportsExport.model_construct(
+                schema_url=schema_url("reports"), reports=report_rows(ctx)
+            ),
+            "organizations": OrganizationsExport.model_construct(
+                schema_url=schema_url("organizations"), organizations=organization_rows(ctx)
+            ),
         }
         outputs = Outputs()
-        for name, model in EXPORT_MODELS.items():
-            document = model.model_validate(
-                {"$schema": ctx.url(urls.api_schema(name)), name: rows[name]}
-            )
+        for name, document in documents.items():
             outputs.add(API_PATHS[name], _json(document))
             outputs.add(urls.api_schema(name), _schema_text(name))
         outputs.add(urls.API_EVENTS_CSV, events_csv(events))

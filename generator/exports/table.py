@@ -22,9 +22,10 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import get_type_hints
 
-from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from generator.exports.models import EventRow, LocationRow, Ref
 
@@ -52,11 +53,15 @@ def _text(value: str | None) -> str:
 
 
 def _names(refs: list[Ref]) -> str:
-    return protect_text(LIST_SEPARATOR.join([ref.name for ref in refs])) if refs else ""
+    return protect_text(LIST_SEPARATOR.join([ref["name"] for ref in refs])) if refs else ""
 
 
 def _ids(refs: list[Ref]) -> str:
-    return LIST_SEPARATOR.join([ref.id for ref in refs]) if refs else ""
+    return LIST_SEPARATOR.join([ref["id"] for ref in refs]) if refs else ""
+
+
+def _day(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
 
 
 def _utc(value: datetime | None) -> str:
@@ -73,63 +78,70 @@ def event_cells(row: EventRow) -> dict[str, str]:
     checked against :data:`CSV_COLUMNS` when the file is written.
     """
     join = LIST_SEPARATOR.join
-    location, registration, contact = row.location, row.registration, row.contact
+    location, registration, contact = row["location"], row["registration"], row["contact"]
     lat = lon = None
     if location is not None:
-        lat, lon = location.lat, location.lon
+        lat, lon = location["lat"], location["lon"]
     return {
-        "id": row.id,
-        "title": protect_text(row.title),
-        "kind": row.kind,
-        "status": row.status,
-        "start": row.start,
-        "end": row.end or "",
-        "precision": row.precision,
-        "timezone": row.timezone or "",
-        "first_day": row.first_day.isoformat(),
-        "last_day": row.last_day.isoformat(),
-        "start_utc": _utc(row.start_utc),
-        "end_utc": _utc(row.end_utc),
-        "venue": _text(location.venue) if location else "",
-        "city": _text(location.city) if location else "",
-        "country": (location.country or "") if location else "",
-        "country_name": _text(location.country_name) if location else "",
-        "online": ("true" if location.online else "false") if location else "",
+        "id": row["id"],
+        "title": protect_text(row["title"]),
+        "kind": row["kind"],
+        "status": row["status"],
+        "start": row["start"],
+        "end": row["end"] or "",
+        "precision": row["precision"],
+        "timezone": row["timezone"] or "",
+        "first_day": row["first_day"].isoformat(),
+        "last_day": row["last_day"].isoformat(),
+        "start_utc": _utc(row["start_utc"]),
+        "end_utc": _utc(row["end_utc"]),
+        "venue": _text(location["venue"]) if location else "",
+        "city": _text(location["city"]) if location else "",
+        "country": (location["country"] or "") if location else "",
+        "country_name": _text(location["country_name"]) if location else "",
+        "online": ("true" if location["online"] else "false") if location else "",
         "lat": "" if lat is None else repr(lat),
         "lon": "" if lon is None else repr(lon),
-        "organizers": _ids(row.organizers),
-        "organizer_names": _names(row.organizers),
-        "partners": _ids(row.partners),
-        "partner_names": _names(row.partners),
-        "programs": _ids(row.programs),
-        "program_names": _names(row.programs),
-        "series": row.series or "",
-        "audience": join(row.audience),
-        "topics": join(row.topics),
-        "countries": join(row.countries),
-        "all_countries": join(row.all_countries),
-        "participants": "" if row.participants is None else str(row.participants),
-        "languages": join(row.languages),
-        "url": row.url or "",
-        "registration_url": (registration.url or "") if registration else "",
+        "organizers": _ids(row["organizers"]),
+        "organizer_names": _names(row["organizers"]),
+        "partners": _ids(row["partners"]),
+        "partner_names": _names(row["partners"]),
+        "programs": _ids(row["programs"]),
+        "program_names": _names(row["programs"]),
+        "series": row["series"] or "",
+        "audience": join(row["audience"]),
+        "topics": join(row["topics"]),
+        "countries": join(row["countries"]),
+        "all_countries": join(row["all_countries"]),
+        "participants": "" if row["participants"] is None else str(row["participants"]),
+        "languages": join(row["languages"]),
+        "url": row["url"] or "",
+        "registration_url": (registration["url"] or "") if registration else "",
         "registration_deadline": (
-            registration.deadline.isoformat() if registration and registration.deadline else ""
+            registration["deadline"].isoformat()
+            if registration and registration["deadline"]
+            else ""
         ),
-        "contact_name": _text(contact.name) if contact else "",
-        "contact_email": _text(contact.email) if contact else "",
-        "description": _text(row.description),
-        "links": join([link.url for link in row.links]) if row.links else "",
-        "reports": _ids(row.reports),
-        "coordinated_with": _ids(row.coordinated_with),
-        "announced": row.announced.isoformat() if row.announced else "",
-        "source": _text(row.source),
-        "page_url": row.page_url,
-        "calendar_url": row.calendar_url or "",
+        "contact_name": _text(contact["name"]) if contact else "",
+        "contact_email": _text(contact["email"]) if contact else "",
+        "description": _text(row["description"]),
+        "links": join([link["url"] for link in row["links"]]) if row["links"] else "",
+        "reports": _ids(row["reports"]),
+        "coordinated_with": _ids(row["coordinated_with"]),
+        "announced": row["announced"].isoformat() if row["announced"] else "",
+        "source": _text(row["source"]),
+        "page_url": row["page_url"],
+        "calendar_url": row["calendar_url"] or "",
     }
 
 
-def _describe(model: type[BaseModel], field: str) -> str:
-    return model.model_fields[field].description or ""
+def _describe(row_type: type, field: str) -> str:
+    """The description of a row field (from its ``Annotated`` metadata)."""
+    hints = get_type_hints(row_type, include_extras=True)
+    for metadata in getattr(hints[field], "__metadata__", ()):
+        if isinstance(metadata, FieldInfo) and metadata.description:
+            return metadata.description
+    return ""
 
 
 _IDS = f"(ids separated by {LIST_SEPARATOR})"
