@@ -73,8 +73,10 @@ class EventChange:
     """A commit that changed a published event significantly."""
 
     event_id: str
+    key: str
+    """``events/<event id>/changes/<digest>[-<n>]`` (see the module documentation)."""
     entry_id: str
-    """The stable feed entry id (see the module documentation)."""
+    """The stable feed entry id: the ``tag:`` URI of :attr:`key`."""
     commit: str
     committed: datetime
     """Commit time (aware, UTC): the date of the feed entry."""
@@ -226,10 +228,12 @@ def _changes_of(
                 digest = change_digest(event_id, aspects)
                 seen[digest] = seen.get(digest, 0) + 1
                 suffix = "" if seen[digest] == 1 else f"-{seen[digest]}"
+                key = f"events/{event_id}/changes/{digest}{suffix}"
                 changes.append(
                     EventChange(
                         event_id=event_id,
-                        entry_id=tag_id(uid_domain, f"events/{event_id}/changes/{digest}{suffix}"),
+                        key=key,
+                        entry_id=tag_id(uid_domain, key),
                         commit=revision.commit,
                         committed=revision.committed,
                         aspects=aspects,

@@ -123,17 +123,29 @@ def _build_directory(ctx: BuildContext) -> tuple[FeedInfo, ...]:
     return (*site, *topics, *countries)
 
 
-_cache: dict[int, tuple[weakref.ref[BuildContext], tuple[FeedInfo, ...]]] = {}
+@dataclass(frozen=True)
+class _Directory:
+    feeds: tuple[FeedInfo, ...]
+    by_page: dict[tuple[str, str], FeedInfo]
+    site: dict[str, FeedInfo]
 
 
-def _directory(ctx: BuildContext) -> tuple[FeedInfo, ...]:
+_cache: dict[int, tuple[weakref.ref[BuildContext], _Directory]] = {}
+
+
+def _directory(ctx: BuildContext) -> _Directory:
     """The directory of *ctx*, computed once per context (pages ask for it thousands of
     times); the entry is dropped when the context is garbage-collected."""
     key = id(ctx)
     cached = _cache.get(key)
     if cached is not None and cached[0]() is ctx:
         return cached[1]
-    directory = _build_directory(ctx)
+    feeds = _build_directory(ctx)
+    directory = _Directory(
+        feeds=feeds,
+        by_page={(i.group, i.page_path): i for i in feeds if i.group != "site"},
+        site={i.key: i for i in feeds if i.group == "site"},
+    )
     _cache[key] = (weakref.ref(ctx, lambda _ref: _cache.pop(key, None)), directory)
     return directory
 
@@ -144,7 +156,7 @@ def feed_directory(ctx: BuildContext) -> list[FeedInfo]:
     Site feeds first (events, changes, reports, programs), then topics in vocabulary
     order, then countries sorted by their display name.
     """
-    return list(_directory(ctx))
+    return list(_directory(ctx).feeds)
 
 
 def feeds_for_page(ctx: BuildContext, page_path: str) -> list[FeedInfo]:
@@ -157,11 +169,10 @@ def feeds_for_page(ctx: BuildContext, page_path: str) -> list[FeedInfo]:
     :data:`ATOM_MEDIA_TYPE`).
     """
     directory = _directory(ctx)
-    by_page = {(info.group, info.page_path): info for info in directory if info.group != "site"}
-    site = {info.key: info for info in directory if info.group == "site"}
+    site = directory.site
     chosen: list[FeedInfo] = []
     for group in ("topic", "country"):
-        specific = by_page.get((group, page_path))
+        specific = directory.by_page.get((group, page_path))
         if specific is not None:
             chosen.append(specific)
     everything = page_path in (urls.HOME, urls.SUBSCRIBE)

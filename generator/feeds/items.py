@@ -13,9 +13,10 @@ clock.  In order of preference:
 * change: the commit time of the change (see :mod:`generator.feeds.changes`).
 
 A date (without time) is midnight UTC of that day; a month is its first day.  The
-fallbacks after the commit only apply outside a git checkout (or to files not committed
-yet): every input is part of the commit being built, so the output is still the same on
-every build of that commit.
+fallbacks after the commit apply outside a git checkout, to files not committed yet, and to
+shallow clones when the build explicitly allows them (``render_feeds(ctx,
+allow_shallow=True)``; by default a shallow clone is an error).  Every input is part of the
+commit being built, so each way of building gives the same bytes on every build.
 """
 
 from __future__ import annotations
@@ -409,9 +410,10 @@ def candidates(ctx: BuildContext) -> list[Candidate]:
     events = ctx.catalog.events
     for change in event_changes(ctx):
         event = events[change.event_id]
-        key = change.entry_id.split(":", 2)[2]
         found.append(
-            Candidate(change.committed, key, "change", change, event.topics, event.all_countries)
+            Candidate(
+                change.committed, change.key, "change", change, event.topics, event.all_countries
+            )
         )
     found.extend(
         Candidate(
