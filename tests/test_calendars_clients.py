@@ -43,7 +43,9 @@ def corpus(name: str, tmp_path: Path) -> BuildContext:
     if name == "hostile":
         return make_context(tmp_path, HOSTILE, site_url=SITE)
     if name == "shipped":
-        context, _ = load_context(REPO_ROOT / "content", None, date(2026, 12, 3))
+        context, _ = load_context(
+            REPO_ROOT / "content", None, date(2026, 12, 3), allow_shallow=True
+        )
         return context
     content = generate_corpus(tmp_path / "synthetic", 300, seed=7)
     context, _ = load_context(content, None, date(2030, 1, 1))

@@ -396,8 +396,13 @@ def test_real_content_builds_valid_feeds() -> None:
 
     from generator.pipeline import load_context
 
-    ctx, _ = load_context(REPO_ROOT / "content", REPO_ROOT / "clearinghouse.yml", date(2026, 12, 3))
-    outputs = render_feeds(ctx, allow_shallow=True)
+    ctx, _ = load_context(
+        REPO_ROOT / "content",
+        REPO_ROOT / "clearinghouse.yml",
+        date(2026, 12, 3),
+        allow_shallow=True,
+    )
+    outputs = render_feeds(ctx)
     for path, data in outputs.items():
         parse_feed(data, "rss20" if path.endswith(".xml") else "atom10")
     events = parse_feed(outputs[urls.feed("events", "atom")], "atom10")

@@ -195,19 +195,19 @@ def test_a_shallow_clone_is_refused_with_a_clear_message(tmp_path: Path) -> None
     source.commit(CANCELLED_AND_MOVED, "2030-01-05T12:00:00+00:00")
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{source.root}", str(clone))
-    ctx, _ = load_context(clone / "content", None, date(2030, 1, 1))
-    assert ctx.history.shallow
     with pytest.raises(ContentError) as raised:
-        render_feeds(ctx)
+        load_context(clone / "content", None, date(2030, 1, 1))
     (problem,) = raised.value.problems
     assert problem.format().endswith(
-        "error: cannot build the news feeds from a shallow git clone: announcement and change "
-        "dates come from the full history of the content files, and a shallow clone would "
-        "silently give them new dates; hint: run `git fetch --unshallow`, or give "
-        "actions/checkout `fetch-depth: 0` in the GitHub workflow"
+        "error: cannot build from a shallow git clone: calendar sequence numbers and feed "
+        "dates come from the full history of every record, and a shallow clone would "
+        "silently change them; hint: run `git fetch --unshallow` (in GitHub Actions: "
+        "actions/checkout with fetch-depth: 0), or pass --allow-shallow for a preview"
     )
     # previews may opt in: history is then ignored, exactly as outside git
-    outputs = render_feeds(ctx, allow_shallow=True)
+    ctx, _ = load_context(clone / "content", None, date(2030, 1, 1), allow_shallow=True)
+    assert not ctx.history.available
+    outputs = render_feeds(ctx)
     assert _entries(outputs, "changes") == []
     (announcement,) = _entries(outputs, "events")
     assert _when(announcement) == datetime(2030, 3, 13, tzinfo=UTC)  # the event's first day

@@ -29,6 +29,7 @@ def build(tmp: Path, *args: str, content: Path = FIXTURE) -> int:
             str(config),
             "--out",
             str(tmp / "site"),
+            "--allow-shallow",
             "--today",
             "2030-01-15",
             *args,

@@ -25,7 +25,7 @@ TODAY = date(2030, 1, 15)
 
 
 def render(content: Path = FIXTURE, today: date = TODAY) -> RenderedSite:
-    context, _ = load_context(content, None, today, "https://example.org/xc/")
+    context, _ = load_context(content, None, today, "https://example.org/xc/", allow_shallow=True)
     return render_site(context)
 
 

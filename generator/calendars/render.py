@@ -7,9 +7,6 @@ Headers are built with icalendar, once per calendar.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -22,6 +19,7 @@ from generator.calendars.contentlines import PlainText, content_line, escape_tex
 from generator.calendars.entries import Names, calendar_entry
 from generator.calendars.vevent import vevent_bytes
 from generator.context import BuildContext
+from generator.gcpause import collector_paused
 from generator.writer import Outputs
 
 PRODID = "-//XC Clearinghouse//Calendars//EN"
@@ -119,23 +117,6 @@ def event_file_header() -> bytes:
     return _common_header()
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the calendars are assembled.
-
-    Rendering allocates many short-lived objects and no reference cycles; each full
-    collection would rescan the whole catalog (at 10,000 events that took about a third
-    of the time).  Memory is still freed by reference counting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def render_calendars(ctx: BuildContext) -> Outputs:
     """Every ``.ics`` file: ``calendars/all.ics``, one per topic, country, program,
     organization and series, and one per dated event.
@@ -150,7 +131,7 @@ def render_calendars(ctx: BuildContext) -> Outputs:
     same UID).  Per-event files exist for every event with days.  The content rules of
     each entry are documented in :mod:`generator.calendars.entries`.
     """
-    with _collector_paused():
+    with collector_paused():
         return _render_calendars(ctx)
 
 

@@ -31,6 +31,12 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
         help="public address of the site (default: site_url in clearinghouse.yml)",
     )
     parser.add_argument(
+        "--allow-shallow",
+        action="store_true",
+        help="build from a shallow git clone for a preview (history is ignored: calendar "
+        "sequence numbers and feed dates fall back to record fields)",
+    )
+    parser.add_argument(
         "--mkdocs-config",
         type=Path,
         default=DEFAULT_MKDOCS_CONFIG,
@@ -70,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
     """Build the site; exit 1 on content errors or a failed build."""
     started = time.perf_counter()
     context, warnings = load_context(
-        args.content, args.config, resolve_today(args.today), args.site_url
+        args.content,
+        args.config,
+        resolve_today(args.today),
+        args.site_url,
+        allow_shallow=args.allow_shallow,
     )
     if warnings:
         report_problems(warnings, sys.stderr)

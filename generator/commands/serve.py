@@ -50,7 +50,11 @@ def generate(args: argparse.Namespace, layout: SiteLayout) -> bool:
     """Regenerate the docs folder in place; False (with problems printed) on content errors."""
     try:
         context, warnings = load_context(
-            args.content, args.config, resolve_today(args.today), args.site_url
+            args.content,
+            args.config,
+            resolve_today(args.today),
+            args.site_url,
+            allow_shallow=args.allow_shallow,
         )
     except ContentError as error:
         report_problems(error.problems, sys.stderr)

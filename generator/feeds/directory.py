@@ -2,7 +2,7 @@
 
 The site feeds (events, changes, reports, programs) always exist.  There is a feed for
 every topic of the vocabulary (topics only ever grow, so their URLs stay valid) and for
-every country that an event (host or participant) or a program names.
+every country that any record names (the countries that have a page).
 """
 
 from __future__ import annotations
@@ -63,13 +63,8 @@ class FeedInfo:
 
 
 def feed_countries(catalog: Catalog) -> list[str]:
-    """Country codes with a feed: every host, participating or program country, sorted."""
-    codes: set[str] = set()
-    for event in catalog.events.values():
-        codes.update(event.all_countries)
-    for program in catalog.programs.values():
-        codes.update(program.countries)
-    return sorted(codes)
+    """Country codes with a feed: every country that has a page (see ``Catalog.countries``)."""
+    return catalog.countries()
 
 
 def _site_feed(ctx: BuildContext, name: str) -> FeedInfo:

@@ -14,9 +14,10 @@ clock.  In order of preference:
 
 A date (without time) is midnight UTC of that day; a month is its first day.  The
 fallbacks after the commit apply outside a git checkout, to files not committed yet, and to
-shallow clones when the build explicitly allows them (``render_feeds(ctx,
-allow_shallow=True)``; by default a shallow clone is an error).  Every input is part of the
-commit being built, so each way of building gives the same bytes on every build.
+shallow clones when the build explicitly allows them (``--allow-shallow``, see
+:func:`generator.pipeline.history_for_build`; by default a shallow clone is an error).
+Every input is part of the commit being built, so each way of building gives the same bytes
+on every build.
 """
 
 from __future__ import annotations

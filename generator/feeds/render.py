@@ -18,14 +18,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import datetime
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from generator.context import BuildContext
-from generator.discovery import display_path
 from generator.feeds.changes import tag_id
 from generator.feeds.directory import (
     ATOM_MEDIA_TYPE,
@@ -35,8 +33,6 @@ from generator.feeds.directory import (
 )
 from generator.feeds.items import UNKNOWN_DATE, Candidate, FeedItem, candidates, feed_item
 from generator.gcpause import collector_paused
-from generator.history import ContentHistory
-from generator.problems import ContentError, Problem
 from generator.vocabulary import vocabulary
 from generator.writer import Outputs
 
@@ -65,20 +61,6 @@ def summary_html(lines: Iterable[str], link: str) -> str:
     href = html.escape(link)
     paragraphs = f"<p>{body}</p>" if body else ""
     return f'{paragraphs}<p><a href="{href}">{href}</a></p>'
-
-
-def shallow_history_problem(ctx: BuildContext) -> Problem:
-    """The error reported when feeds are built from a shallow clone."""
-    return Problem(
-        display_path(ctx.catalog.content_dir),
-        1,
-        1,
-        "cannot build the news feeds from a shallow git clone: announcement and change "
-        "dates come from the full history of the content files, and a shallow clone would "
-        "silently give them new dates; hint: run `git fetch --unshallow`, or give "
-        "actions/checkout `fetch-depth: 0` in the GitHub workflow",
-        title="Shallow clone",
-    )
 
 
 class EntryCache:
@@ -186,19 +168,13 @@ def select_items(
     return dict(zip(directory, buckets, strict=True))
 
 
-def render_feeds(ctx: BuildContext, *, allow_shallow: bool = False) -> Outputs:
+def render_feeds(ctx: BuildContext) -> Outputs:
     """Every feed of :func:`~generator.feeds.feed_directory` as RSS 2.0 and Atom.
 
-    Raises :class:`~generator.problems.ContentError` when the content comes from a shallow
-    git clone, because entry dates would silently change (see
-    :func:`shallow_history_problem`).  With ``allow_shallow=True`` (for previews) a shallow
-    history is ignored completely: dates fall back to record fields exactly as outside git
-    (see :mod:`generator.feeds.items`) and the changes feed is empty.
+    Shallow clones never reach this function: the pipeline refuses them, or (for previews)
+    replaces their history by an empty one, so dates fall back to record fields exactly as
+    outside git (see :mod:`generator.feeds.items`) and the changes feed is empty.
     """
-    if ctx.history.shallow:
-        if not allow_shallow:
-            raise ContentError([shallow_history_problem(ctx)])
-        ctx = replace(ctx, history=ContentHistory())
     outputs = Outputs()
     with collector_paused():
         directory = feed_directory(ctx)
