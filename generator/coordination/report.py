@@ -1,0 +1,121 @@
+"""Findings placed in record files, for ``clearinghouse check`` and pull-request checks.
+
+A finding is about two files.  :func:`locate` places it at the ``start:`` line of the
+events it should be shown on: both events, or — when the changed records are known — only
+the changed ones, so a pull request's annotations land on the lines it touches.
+:func:`step_summary_markdown` is the table appended to ``$GITHUB_STEP_SUMMARY``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from generator.catalog import Catalog
+from generator.coordination.messages import audience_text, span_text, topics_text
+from generator.coordination.model import Finding
+from generator.coordination.select import counts_text
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A finding shown at one event's ``start:`` line."""
+
+    finding: Finding
+    event_id: str
+    path: str
+    line: int
+    col: int
+
+
+def locate(
+    findings: Iterable[Finding],
+    catalog: Catalog,
+    changed: Collection[str] | None = None,
+) -> list[Placed]:
+    """Each finding at the ``start:`` line of its events (only the *changed* ones if given).
+
+    Sorted by path, line and the finding's order.  Events without a source file (built in
+    memory) are skipped.
+    """
+    placed: list[tuple[str, int, int, int, Placed]] = []
+    for order, finding in enumerate(findings):
+        for event_id in finding.events:
+            if changed is not None and event_id not in changed:
+                continue
+            source = catalog.sources.get(("event", event_id))
+            if source is None:
+                continue
+            position = source.position(("start",))
+            item = Placed(finding, event_id, source.display, position.line, position.col)
+            placed.append((source.display, position.line, position.col, order, item))
+    placed.sort(key=lambda entry: entry[:4])
+    return [entry[4] for entry in placed]
+
+
+def days_text(finding: Finding) -> str:
+    """``"2030-02-07 to 2030-02-08"`` (shared days) or ``"1 day apart"``."""
+    if finding.overlap is not None:
+        return span_text(*finding.overlap)
+    gap = finding.gap_days
+    return f"{gap} day{'' if gap == 1 else 's'} apart"
+
+
+def shared_text(finding: Finding) -> str:
+    """``"audience: Government officials; countries: JP; topics: Licensing"``."""
+    shared = finding.shared
+    parts = []
+    if shared.audience:
+        parts.append(f"audience: {audience_text(shared.audience)}")
+    if shared.countries:
+        parts.append(f"countries: {', '.join(shared.countries)}")
+    if shared.topics:
+        parts.append(f"topics: {topics_text(shared.topics)}")
+    return "; ".join(parts) or "nothing"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+
+
+def markdown_escape(text: str) -> str:
+    """*text* shown literally in Markdown, on one line, safe inside a table cell."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def markdown_keep_code(text: str) -> str:
+    """Like :func:`markdown_escape`, but spans written in backticks stay code spans."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # unbalanced backticks: show everything literally
+        return markdown_escape(text)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            out.append("`" + " ".join(part.split()).replace("|", "\\|") + "`")
+        else:
+            out.append(markdown_escape(part))
+    return "".join(out)
+
+
+def step_summary_markdown(
+    findings: Sequence[Finding], catalog: Catalog, *, heading: str = "Coordination"
+) -> str:
+    """A Markdown section with one table row per finding (for ``$GITHUB_STEP_SUMMARY``)."""
+    if not findings:
+        return f"### {heading}\n\nNo conflicts, overlaps, duplicates or opportunities.\n\n"
+    lines = [
+        f"### {heading}: {counts_text(findings)}",
+        "",
+        "| Finding | Events | Days | Shared | What to do |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for finding in findings:
+        events = "<br>".join(
+            f"{markdown_escape(catalog.events[event_id].title)} (`{event_id}`)"
+            for event_id in finding.events
+        )
+        lines.append(
+            f"| {markdown_escape(finding.title)} | {events} | {days_text(finding)} | "
+            f"{markdown_escape(shared_text(finding))} | {markdown_keep_code(finding.fix)} |"
+        )
+    return "\n".join(lines) + "\n\n"
