@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from generator.commands import check, new, schema
+from generator.commands import check, new, overlaps, schema
 from generator.commands.common import report_problems
 from generator.problems import ContentError
 
-COMMANDS = (check, new, schema)
+COMMANDS = (check, new, overlaps, schema)
 """Modules that each provide ``register(subparsers)``; the order is the order in --help."""
 
 

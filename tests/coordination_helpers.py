@@ -82,9 +82,14 @@ def event_yaml(
 
 def catalog_of(root: Path, events: dict[str, str]) -> Catalog:
     """A validated catalog of *events* (id → file text) plus two organizations, programs."""
-    files: dict[str, str | bytes] = dict(SUPPORT_FILES)
-    files.update({f"events/{event_id}.yml": text for event_id, text in events.items()})
-    content = write_content(root, files)
+    return catalog_of_files(
+        root, {f"events/{event_id}.yml": text for event_id, text in events.items()}
+    )
+
+
+def catalog_of_files(root: Path, files: dict[str, str]) -> Catalog:
+    """A validated catalog of *files* (``"events/x.yml"`` → text) plus the support files."""
+    content = write_content(root, {**SUPPORT_FILES, **files})
     catalog, problems = read_catalog(content)
     assert catalog is not None, [p.format() for p in problems]
     return catalog

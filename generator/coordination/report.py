@@ -36,11 +36,11 @@ def locate(
 ) -> list[Placed]:
     """Each finding at the ``start:`` line of its events (only the *changed* ones if given).
 
-    Sorted by path, line and the finding's order.  Events without a source file (built in
-    memory) are skipped.
+    In the order of the findings, and for each finding in the order of its event ids.
+    Events without a source file (built in memory) are skipped.
     """
-    placed: list[tuple[str, int, int, int, Placed]] = []
-    for order, finding in enumerate(findings):
+    placed: list[Placed] = []
+    for finding in findings:
         for event_id in finding.events:
             if changed is not None and event_id not in changed:
                 continue
@@ -48,10 +48,8 @@ def locate(
             if source is None:
                 continue
             position = source.position(("start",))
-            item = Placed(finding, event_id, source.display, position.line, position.col)
-            placed.append((source.display, position.line, position.col, order, item))
-    placed.sort(key=lambda entry: entry[:4])
-    return [entry[4] for entry in placed]
+            placed.append(Placed(finding, event_id, source.display, position.line, position.col))
+    return placed
 
 
 def days_text(finding: Finding) -> str:
@@ -75,12 +73,17 @@ def shared_text(finding: Finding) -> str:
     return "; ".join(parts) or "nothing"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def markdown_escape(text: str) -> str:
-    """*text* shown literally in Markdown, on one line, safe inside a table cell."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """*text* shown literally in Markdown, on one line, safe inside a table cell.
+
+    Emphasis, code, links, HTML, entities and cell separators are escaped; line breaks
+    become spaces.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
 def markdown_keep_code(text: str) -> str:
@@ -91,7 +94,7 @@ def markdown_keep_code(text: str) -> str:
     out = []
     for index, part in enumerate(parts):
         if index % 2:
-            out.append("`" + " ".join(part.split()).replace("|", "\\|") + "`")
+            out.append("`" + _WHITESPACE.sub(" ", part).replace("|", "\\|") + "`")
         else:
             out.append(markdown_escape(part))
     return "".join(out)
@@ -110,7 +113,7 @@ def step_summary_markdown(
         "| --- | --- | --- | --- | --- |",
     ]
     for finding in findings:
-        events = "<br>".join(
+        events = " and ".join(
             f"{markdown_escape(catalog.events[event_id].title)} (`{event_id}`)"
             for event_id in finding.events
         )
