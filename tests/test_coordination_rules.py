@@ -482,9 +482,9 @@ def test_acknowledgement_silences_only_its_own_pair(tmp_path: Path) -> None:
         },
     )
     assert [(f.kind, f.events) for f in findings] == [
+        ("coordinated", (A, B)),
         ("conflict", (A, "c-event")),
         ("conflict", (B, "c-event")),
-        ("coordinated", (A, B)),
     ]
 
 

@@ -260,10 +260,14 @@ def test_order_of_input_does_not_matter() -> None:
     assert [(f.id, f.message) for f in analyse(events, catalog, s)] == expected
 
 
-def test_findings_are_sorted_by_first_day_kind_and_ids() -> None:
+def test_findings_are_sorted_by_the_later_event_then_the_earlier() -> None:
     catalog = random_catalog(2, 300)
     findings = find_findings(catalog, CoordinationSettings())
-    from generator.coordination.model import KIND_RANK
-
-    keys = [(f.first_day, KIND_RANK[f.kind], f.events) for f in findings]
+    keys = []
+    for finding in findings:
+        earlier, later = sorted(
+            (catalog.events[i] for i in finding.events), key=lambda e: (e.first_day, e.id)
+        )
+        keys.append((later.first_day, later.id, earlier.first_day, earlier.id))
     assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)

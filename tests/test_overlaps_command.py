@@ -234,8 +234,8 @@ def test_changed_since_includes_uncommitted_and_new_files_and_moves(
     assert [f["id"] for f in json.loads(out)["findings"]] == [
         "conflict:a-event:e-event",  # committed on the branch
         "conflict:b-event:e-event",
-        "opportunity:c-event:d-event",  # d-event moved into a sub-folder, not committed
         "opportunity:c-event:f-event",  # f-event is a new, untracked file
+        "opportunity:c-event:d-event",  # d-event moved into a sub-folder, not committed
         "opportunity:d-event:f-event",
     ]
 

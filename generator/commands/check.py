@@ -26,6 +26,7 @@ from generator.commands.common import (
 )
 from generator.coordination import find_findings, involving
 from generator.coordination.report import locate, step_summary_markdown
+from generator.gcpause import collector_paused
 from generator.problems import Problem
 from generator.settings import SiteSettings
 
@@ -49,7 +50,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Validate the content tree and print what is wrong, then the coordination findings."""
     settings, catalog, problems = load_content(args)
-    warnings, notices = coordination_report(catalog, settings, args)
+    with collector_paused():
+        warnings, notices = coordination_report(catalog, settings, args)
     report_problems(sorted([*problems, *warnings]), sys.stdout, sorted(notices))
     return 0
 

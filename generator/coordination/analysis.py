@@ -21,15 +21,13 @@ for people.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import date
 
 from generator.catalog import Catalog
 from generator.coordination.matching import SpatialGrid, distance_km, title_similarity
 from generator.coordination.messages import Describer
-from generator.coordination.model import KIND_RANK, Explanation, Finding, Kind, Shared, new_finding
+from generator.coordination.model import Explanation, Finding, Kind, Shared, new_findings
 from generator.coordination.profile import (
     EventProfile,
     Vocabularies,
@@ -37,6 +35,7 @@ from generator.coordination.profile import (
     grid_cell,
     takes_part,
 )
+from generator.gcpause import collector_paused
 from generator.models import Event
 from generator.settings import CoordinationSettings
 
@@ -44,7 +43,7 @@ from generator.settings import CoordinationSettings
 def find_findings(
     catalog: Catalog, settings: CoordinationSettings, *, since: date | None = None
 ) -> list[Finding]:
-    """Every finding about the events of *catalog*, sorted by first day, kind and ids.
+    """Every finding about the events of *catalog*, in the order of ``model.sort_key``.
 
     Cancelled and postponed events take part in nothing.  With *since*, only events whose
     last day is on or after *since* take part — the same result as keeping the findings
@@ -64,7 +63,7 @@ def analyse(
     events: Iterable[Event], catalog: Catalog, settings: CoordinationSettings
 ) -> list[Finding]:
     """Findings among *events* (all taking part); *catalog* gives the record file paths."""
-    with _collector_paused():
+    with collector_paused():
         profiles, vocabularies = build_profiles(events)
         analysis = _Analysis(catalog, settings, vocabularies, profiles)
         analysis.sweep_near(profiles)
@@ -181,23 +180,6 @@ def pair_distance(p: EventProfile, e: EventProfile) -> float | None:
     return distance_km(p.lat, p.lon, e.lat, e.lon)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while findings are created.
-
-    A large catalog yields hundreds of thousands of findings and no reference cycles; the
-    collector would otherwise rescan the long-lived catalog again and again.  Reference
-    counting still frees memory.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class _Analysis:
     """The state of one run: thresholds, the findings so far, the acknowledged pairs."""
 
@@ -212,7 +194,7 @@ class _Analysis:
         self.rules = Rules(settings)
         self.grid = SpatialGrid(settings.nearby_km)
         self.found: list[_Found] = []
-        """(first day, kind rank, id a, id b, number, kind, p, e, acknowledges) per finding."""
+        """One :data:`_Found` row per finding, turned into objects at the end."""
         self.explainer = _Explainer(vocabularies, Describer(catalog))
         self.by_id = {p.id: p for p in profiles}
         self.silenced: dict[tuple[str, str], Kind] = {}
@@ -228,26 +210,17 @@ class _Analysis:
         window = self.settings.tight_travel_max_gap_days
         rules = self.rules
         near_kind = rules.near_kind
-        found = self.found
-        append = found.append
+        append = self.found.append
         silence = self._silence
-        conflict_rank, overlap_rank = KIND_RANK["conflict"], KIND_RANK["overlap"]
         active: list[EventProfile] = []
         for event in profiles:
             first = event.first
             earliest = first - window
             active = [other for other in active if other.last >= earliest]
             audience, countries = event.audience, event.countries
-            e_id, e_month_only, e_acknowledged = event.id, event.month_only, event.acknowledged
+            e_id, e_special = event.id, event.special
             for other in active:
-                if (
-                    other.last < first
-                    or other.first == first
-                    or other.month_only
-                    or e_month_only
-                    or other.acknowledged
-                    or e_acknowledged
-                ):
+                if other.last < first or other.first == first or other.special or e_special:
                     # Days apart (tight travel), a possible duplicate, or acknowledged.
                     kind = near_kind(other, event)
                     if kind is not None:
@@ -260,14 +233,9 @@ class _Analysis:
                 if shares_audience and (
                     other.countries & countries or not other.family.isdisjoint(event.family)
                 ):
-                    kind, rank = "conflict", conflict_rank
+                    append((first, e_id, other.first, other.id, "conflict", None, other, event))
                 elif shares_audience or other.countries & countries:
-                    kind, rank = "overlap", overlap_rank
-                else:
-                    continue
-                o_id = other.id
-                a, b = (o_id, e_id) if o_id < e_id else (e_id, o_id)
-                append((other.first, rank, a, b, len(found), kind, other, event, None))
+                    append((first, e_id, other.first, other.id, "overlap", None, other, event))
             active.append(event)
 
     def sweep_places(self, profiles: list[EventProfile]) -> None:
@@ -333,27 +301,30 @@ class _Analysis:
         self, kind: Kind, p: EventProfile, e: EventProfile, *, acknowledges: Kind | None = None
     ) -> None:
         """Remember a finding; *p* starts no later than *e* (objects are made at the end)."""
-        found = self.found
-        a, b = (p.id, e.id) if p.id < e.id else (e.id, p.id)
-        found.append((p.first, KIND_RANK[kind], a, b, len(found), kind, p, e, acknowledges))
+        self.found.append((e.first, e.id, p.first, p.id, kind, acknowledges, p, e))
 
     def sorted_findings(self) -> list[Finding]:
-        """The findings sorted by first day, kind rank and ids.
+        """The findings in the order of :func:`~generator.coordination.model.sort_key`.
 
-        Sorting plain tuples and creating the objects afterwards is several times faster
-        than sorting objects by a key function.
+        The rows start with that key, which is unique per pair, so sorting compares plain
+        ints and strings.  Sweep 1 appends its rows already in that order and sweep 2 in
+        nearly that order, so the sort mostly merges runs.
         """
         self.found.sort()
-        explainer = self.explainer
-        findings = [
-            new_finding(kind, (a, b), ack, (p, e), explainer)
-            for _, _, a, b, _, kind, p, e, ack in self.found
-        ]
+        findings = new_findings(
+            (
+                (kind, (p_id, e_id) if p_id < e_id else (e_id, p_id), acknowledges, (p, e))
+                for _, e_id, _, p_id, kind, acknowledges, p, e in self.found
+            ),
+            self.explainer,
+        )
         self.found = []
         return findings
 
 
-_Found = tuple[int, int, str, str, int, Kind, EventProfile, EventProfile, "Kind | None"]
+_Found = tuple[int, str, int, str, Kind, "Kind | None", EventProfile, EventProfile]
+"""(later event's first day and id, earlier event's first day and id, kind, acknowledged
+kind, earlier event, later event)."""
 
 
 class _Explainer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
@@ -214,9 +215,15 @@ class Finding:
         return self.events[1] if self.events[0] == event_id else self.events[0]
 
 
-def sort_key(finding: Finding) -> tuple[int, int, str, str]:
-    """Findings sort by their first day, then urgency (:data:`KINDS` order), then ids."""
-    return (finding.pair[0].first, KIND_RANK[finding.kind], *finding.events)
+def sort_key(finding: Finding) -> tuple[int, str, int, str]:
+    """The order of findings: by the day the later-starting event starts, then its id,
+    then the earlier-starting event's first day and id.
+
+    For events that share days that is the first shared day, so a list reads in the
+    order the collisions happen.  Each pair has one finding, so the key is unique.
+    """
+    p, e = finding.pair
+    return (e.first, e.id, p.first, p.id)
 
 
 _new = object.__new__
@@ -233,18 +240,34 @@ def new_finding(
     pair: tuple[EventProfile, EventProfile],
     explainer: Explainer,
 ) -> Finding:
-    """The same as ``Finding(...)``, about four times faster.
+    """The same as ``Finding(...)``, several times faster (see :func:`new_findings`)."""
+    return new_findings([(kind, events, acknowledges, pair)], explainer)[0]
+
+
+def new_findings(
+    rows: Iterable[tuple[Kind, tuple[str, str], Kind | None, tuple[EventProfile, EventProfile]]],
+    explainer: Explainer,
+) -> list[Finding]:
+    """``Finding(kind, events, acknowledges, pair, explainer)`` for each row, quickly.
 
     The generated ``__init__`` of a frozen dataclass assigns each field through
-    ``object.__setattr__``; the analysis creates hundreds of thousands of findings for a
-    large catalog, so it fills the slots directly.  The result is an ordinary, frozen
-    :class:`Finding`.
+    ``object.__setattr__`` (about 2.5 µs a finding); the analysis creates hundreds of
+    thousands of findings for a large catalog, so it fills the slots directly.  The
+    results are ordinary, frozen :class:`Finding` objects.
     """
-    finding = _new(Finding)
-    _set_kind(finding, kind)
-    _set_events(finding, events)
-    _set_acknowledges(finding, acknowledges)
-    _set_pair(finding, pair)
-    _set_explainer(finding, explainer)
-    _set_explained(finding, None)
-    return finding
+    new = _new
+    cls = Finding
+    set_kind, set_events, set_acknowledges = _set_kind, _set_events, _set_acknowledges
+    set_pair, set_explainer, set_explained = _set_pair, _set_explainer, _set_explained
+    findings: list[Finding] = []
+    append = findings.append
+    for kind, events, acknowledges, pair in rows:
+        finding = new(cls)
+        set_kind(finding, kind)
+        set_events(finding, events)
+        set_acknowledges(finding, acknowledges)
+        set_pair(finding, pair)
+        set_explainer(finding, explainer)
+        set_explained(finding, None)
+        append(finding)
+    return findings

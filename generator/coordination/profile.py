@@ -30,7 +30,8 @@ class EventProfile:
     last: int
     """Ordinal of the last local day, inclusive."""
     month_only: bool
-    start_month: tuple[int, int]
+    start_month: int
+    """``year * 12 + month`` of the start."""
     audience: int
     topics: int
     countries: int
@@ -41,9 +42,13 @@ class EventProfile:
     lat: float | None
     lon: float | None
     in_person: bool
+    """A host country is known and the event is not online-only (hybrid counts)."""
     online_only: bool
+    """A webinar, or ``online: true`` without a city, venue or coordinates."""
     acknowledged: frozenset[str]
     """Ids listed in ``coordinated_with``."""
+    special: bool
+    """Month-only or acknowledging: the pair needs the full rules, not the fast path."""
     _tokens: frozenset[str] | None = field(default=None)
     _family: frozenset[str] | None = field(default=None)
 
@@ -77,20 +82,16 @@ class BitNames:
     def __init__(self) -> None:
         self.names: list[str] = []
         self.bits: dict[str, int] = {}
-        self._masks: dict[tuple[str, ...], int] = {}
 
-    def mask(self, values: tuple[str, ...]) -> int:
-        """The mask of *values* (cached per distinct tuple)."""
-        mask = self._masks.get(values)
-        if mask is None:
-            mask = 0
-            for value in values:
-                bit = self.bits.get(value)
-                if bit is None:
-                    bit = self.bits[value] = 1 << len(self.names)
-                    self.names.append(value)
-                mask |= bit
-            self._masks[values] = mask
+    def mask(self, values: Iterable[str]) -> int:
+        """The mask of *values*; a value seen for the first time gets the next bit."""
+        mask = 0
+        for value in values:
+            bit = self.bits.get(value)
+            if bit is None:
+                bit = self.bits[value] = 1 << len(self.names)
+                self.names.append(value)
+            mask |= bit
         return mask
 
     def decode(self, mask: int) -> tuple[str, ...]:
@@ -118,67 +119,67 @@ def takes_part(event: Event) -> bool:
     return event.status not in INACTIVE_STATUSES
 
 
-def is_online_only(event: Event) -> bool:
-    """True for webinars and for online events without a city, venue or coordinates."""
-    if event.kind == "webinar":
-        return True
-    location = event.location
-    if location is None or not location.online:
-        return False
-    return not (location.city or location.venue or location.lat is not None)
-
-
-def is_in_person(event: Event) -> bool:
-    """True when people travel to a place: a host country is known and it is not online-only.
-
-    Hybrid events (``online: true`` with a city or venue) count as in person: speakers and
-    most participants still travel.
-    """
-    return event.host_country is not None and not is_online_only(event)
-
-
 def build_profiles(events: Iterable[Event]) -> tuple[list[EventProfile], Vocabularies]:
-    """Profiles of *events*, sorted by first day and id, and the bit assignments they use."""
+    """Profiles of *events*, sorted by first day and id, and the bit assignments they use.
+
+    This runs once per event of the catalog, so the common cases are written out: masks
+    come from a cache keyed by the event's own tuples.
+    """
     vocabularies = Vocabularies()
-    audience_mask = vocabularies.audience.mask
-    topics_mask = vocabularies.topics.mask
-    countries_mask = vocabularies.countries.mask
-    profiles = []
+    audience, topics, countries = vocabularies.audience, vocabularies.topics, vocabularies.countries
+    audience_masks: dict[tuple[str, ...], int] = {}
+    topics_masks: dict[tuple[str, ...], int] = {}
+    country_masks: dict[tuple[tuple[str, ...], str | None], int] = {}
+    profiles: list[EventProfile] = []
+    append = profiles.append
     for event in events:
         location = event.location
         city = host = lat = lon = None
+        online_only = event.kind == "webinar"
         if location is not None:
             city = city_key(location.city)
             host = location.country
             if location.lat is not None and location.lon is not None:
                 lat, lon = location.lat, location.lon
-        online_only = is_online_only(event)
-        countries = event.countries
-        if host is not None and host not in countries:
-            countries = (*countries, host)
+            if location.online and not online_only:
+                online_only = not (location.city or location.venue or lat is not None)
         start = event.start
         if start.hour is None:  # dates: inclusive last day (month end for month-only)
             last = (event.end or start).last_day().toordinal()
         else:  # times: the local day the end touches (see Event.last_day)
             last = event.last_day.toordinal()
-        profiles.append(
+        audience_mask = audience_masks.get(event.audience)
+        if audience_mask is None:
+            audience_mask = audience_masks[event.audience] = audience.mask(event.audience)
+        topics_mask = topics_masks.get(event.topics)
+        if topics_mask is None:
+            topics_mask = topics_masks[event.topics] = topics.mask(event.topics)
+        region = (event.countries, host)
+        country_mask = country_masks.get(region)
+        if country_mask is None:
+            codes = event.countries if host is None else (*event.countries, host)
+            country_mask = country_masks[region] = countries.mask(codes)
+        month_only = start.day is None
+        acknowledged = frozenset(event.coordinated_with) if event.coordinated_with else _NONE
+        append(
             EventProfile(
                 event,
                 event.id,
                 date(start.year, start.month, start.day or 1).toordinal(),
                 last,
-                start.day is None,
-                (start.year, start.month),
-                audience_mask(event.audience),
-                topics_mask(event.topics),
-                countries_mask(countries),
+                month_only,
+                start.year * 12 + start.month,
+                audience_mask,
+                topics_mask,
+                country_mask,
                 city,
                 host,
                 lat,
                 lon,
                 host is not None and not online_only,
                 online_only,
-                frozenset(event.coordinated_with) if event.coordinated_with else _NONE,
+                acknowledged,
+                month_only or bool(acknowledged),
             )
         )
     profiles.sort(key=attrgetter("first", "id"))

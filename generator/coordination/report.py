@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from generator.catalog import Catalog
+import yaml
+
+from generator.catalog import Catalog, SourceFile
 from generator.coordination.messages import audience_text, span_text, topics_text
 from generator.coordination.model import Finding
 from generator.coordination.select import counts_text
+from generator.yamlsource import Position
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ def locate(
     Events without a source file (built in memory) are skipped.
     """
     placed: list[Placed] = []
+    positions: dict[str, Position] = {}
     for finding in findings:
         for event_id in finding.events:
             if changed is not None and event_id not in changed:
@@ -47,9 +52,63 @@ def locate(
             source = catalog.sources.get(("event", event_id))
             if source is None:
                 continue
-            position = source.position(("start",))
+            position = positions.get(event_id)
+            if position is None:
+                position = positions[event_id] = start_position(source)
             placed.append(Placed(finding, event_id, source.display, position.line, position.col))
     return placed
+
+
+def start_position(source: SourceFile) -> Position:
+    """Where the ``start:`` value of a record file is written.
+
+    The same as ``source.position(("start",))``, but reads only the YAML events up to that
+    key instead of building the positions of the whole file (``check`` places thousands of
+    findings in a large catalog).  Falls back to the full positions for unusual files.
+    """
+    try:
+        found = _top_level_value_position(source.document.text, "start")
+    except yaml.YAMLError:
+        found = None
+    return found if found is not None else source.position(("start",))
+
+
+_EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _top_level_value_position(text: str, key: str) -> Position | None:
+    loader = _EventLoader(text)
+    try:
+        get_event = loader.get_event
+        event = get_event()
+        while isinstance(event, yaml.StreamStartEvent | yaml.DocumentStartEvent):
+            event = get_event()
+        if not isinstance(event, yaml.MappingStartEvent):
+            return None
+        while True:
+            event = get_event()
+            if not isinstance(event, yaml.NodeEvent):  # end of the mapping
+                return None
+            if isinstance(event, yaml.ScalarEvent) and event.value == key:
+                mark = get_event().start_mark
+                return Position(mark.line + 1, mark.column + 1)
+            _skip_node(get_event, event)
+            _skip_node(get_event, get_event())
+    finally:
+        loader.dispose()
+
+
+def _skip_node(get_event: Any, event: Any) -> None:
+    """Consume the rest of a node whose first event is *event*."""
+    if not isinstance(event, yaml.CollectionStartEvent):
+        return
+    depth = 1
+    while depth:
+        event = get_event()
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def days_text(finding: Finding) -> str:
