@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import feedparser
 import jsonschema
 import pytest
 
@@ -22,15 +23,18 @@ from generator.coordination import (
     find_findings,
     for_event,
     involving,
+    render_findings_feed,
     render_overlaps_json,
     render_overlaps_schema,
     rules_markdown,
     upcoming,
     warnings,
 )
+from generator.pipeline import load_context
 from generator.settings import CoordinationSettings
-from tests.conftest import make_context
+from tests.conftest import make_context, write_content
 from tests.coordination_helpers import SUPPORT_FILES, catalog_of_files, event_yaml
+from tests.test_history import git
 
 FILES = {
     **SUPPORT_FILES,
@@ -191,3 +195,65 @@ def test_rules_text_shows_the_live_thresholds(golden: Callable[[str, str | bytes
     assert "at least 75% of their title words" in custom
     assert "at most 7 days after the earlier one ends" in default
     assert "at most 50 km apart" in default
+
+
+def test_findings_feed_lists_upcoming_findings_newest_first(in_tmp: Path) -> None:
+    hostile = "Workshop <script>alert(1)</script> & co"
+    write_content(
+        in_tmp,
+        {
+            **SUPPORT_FILES,
+            "events/a-event.yml": event_yaml("2030-03-10", title="Licensing Workshop"),
+            "events/b-event.yml": event_yaml("2030-03-10", title=hostile),
+            "events/old-one.yml": event_yaml("2029-01-10", title="Old Seminar"),
+            "events/old-two.yml": event_yaml("2029-01-10", title="Old Workshop"),
+        },
+    )
+    git(in_tmp, "init", "-q", "-b", "main")
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "base", date="2030-01-01T10:00:00+00:00")
+    (in_tmp / "content/events/c-event.yml").write_text(
+        event_yaml("2030-03-14", title="Enforcement Course")
+    )
+    git(in_tmp, "add", ".")
+    git(in_tmp, "commit", "-q", "-m", "add c", date="2030-01-05T12:00:00+00:00")
+    context, _ = load_context(in_tmp / "content", None, date(2030, 1, 10), "https://example.org/")
+    findings = find_findings(context.catalog, context.settings.coordination)
+    outputs = render_findings_feed(context, findings)
+    assert list(outputs) == [urls.COORDINATION_FEED]
+    data = outputs[urls.COORDINATION_FEED]
+    assert render_findings_feed(context, findings)[urls.COORDINATION_FEED] == data
+    feed = feedparser.parse(data)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.link == "https://example.org/coordination/"
+    assert feed.feed.updated == "Sat, 05 Jan 2030 12:00:00 +0000"
+    assert [(e.id, e.published) for e in feed.entries] == [
+        ("opportunity:b-event:c-event@xc-clearinghouse.org", "Sat, 05 Jan 2030 12:00:00 +0000"),
+        ("opportunity:a-event:c-event@xc-clearinghouse.org", "Sat, 05 Jan 2030 12:00:00 +0000"),
+        ("conflict:a-event:b-event@xc-clearinghouse.org", "Tue, 01 Jan 2030 10:00:00 +0000"),
+    ]
+    assert feed.entries[2].title == f"Conflict: Licensing Workshop / {hostile}"
+    assert feed.entries[2].link == "https://example.org/coordination/#conflict:a-event:b-event"
+    assert b"<script>" not in data
+
+
+def test_findings_feed_without_history_is_dated_by_today(in_tmp: Path) -> None:
+    context = make_context(in_tmp, {"events/a-event.yml": event_yaml("2030-03-10")})
+    outputs = render_findings_feed(context, [])
+    feed = feedparser.parse(outputs[urls.COORDINATION_FEED])
+    assert feed.entries == []
+    assert feed.feed.updated == "Tue, 01 Jan 2030 00:00:00 +0000"
+
+
+def test_published_messages_do_not_depend_on_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = write_content(tmp_path / "repo", FILES)
+    rendered = set()
+    for cwd in (tmp_path / "repo", tmp_path, content / "events"):
+        monkeypatch.chdir(cwd)
+        context, _ = load_context(content, None, date(2030, 1, 1))
+        findings = find_findings(context.catalog, context.settings.coordination)
+        rendered.add(render_overlaps_json(context, findings)[urls.API_OVERLAPS_JSON])
+    assert len(rendered) == 1
+    assert b"to content/events/a-event.yml" in rendered.pop()

@@ -18,6 +18,7 @@ from generator.coordination.export import (
     render_overlaps_json,
     render_overlaps_schema,
 )
+from generator.coordination.feed import finding_date, render_findings_feed
 from generator.coordination.model import (
     KIND_LABELS,
     KINDS,
@@ -53,9 +54,11 @@ __all__ = [
     "counts_text",
     "find_findings",
     "finding_data",
+    "finding_date",
     "findings_json",
     "for_event",
     "involving",
+    "render_findings_feed",
     "render_overlaps_json",
     "render_overlaps_schema",
     "rule_descriptions",

@@ -9,6 +9,7 @@ from typing import Any
 from generator import urls
 from generator.context import BuildContext
 from generator.coordination.model import KINDS, Finding
+from generator.gcpause import collector_paused
 from generator.writer import Outputs
 
 
@@ -50,8 +51,9 @@ def finding_data(finding: Finding) -> dict[str, Any]:
 
 def findings_json(findings: Iterable[Finding], *, indent: int | None = 2) -> str:
     """``{"findings": [...]}`` as text, in the order given, ending with a newline."""
-    document = {"findings": [finding_data(f) for f in findings]}
-    return json.dumps(document, ensure_ascii=False, indent=indent, sort_keys=False) + "\n"
+    with collector_paused():
+        document = {"findings": [finding_data(f) for f in findings]}
+        return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
 
 
 def render_overlaps_json(ctx: BuildContext, findings: Sequence[Finding]) -> Outputs:
@@ -60,23 +62,22 @@ def render_overlaps_json(ctx: BuildContext, findings: Sequence[Finding]) -> Outp
     Besides the findings, the document holds the thresholds in force and each event's page
     URL.  The bytes depend only on the findings and settings, never on the clock.
     """
-    pages = {
-        event_id: ctx.url(urls.event_page(event_id)) for f in findings for event_id in f.events
-    }
-    items = []
-    for finding in findings:
-        data = finding_data(finding)
-        data["event_urls"] = [pages[event_id] for event_id in finding.events]
-        items.append(data)
-    document = {
-        "thresholds": ctx.settings.coordination.model_dump(mode="json"),
-        "findings": items,
-    }
+    with collector_paused():
+        pages = {
+            event_id: ctx.url(urls.event_page(event_id)) for f in findings for event_id in f.events
+        }
+        items = []
+        for finding in findings:
+            data = finding_data(finding)
+            data["event_urls"] = [pages[event_id] for event_id in finding.events]
+            items.append(data)
+        document = {
+            "thresholds": ctx.settings.coordination.model_dump(mode="json"),
+            "findings": items,
+        }
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
     outputs = Outputs()
-    outputs.add(
-        urls.API_OVERLAPS_JSON,
-        json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n",
-    )
+    outputs.add(urls.API_OVERLAPS_JSON, text)
     return outputs
 
 

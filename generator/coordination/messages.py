@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
+from pathlib import PurePosixPath
 
 from generator.catalog import Catalog
 from generator.coordination.model import KIND_LABELS, Kind, Shared
-from generator.discovery import display_path
 from generator.models import Event
 from generator.vocabulary import vocabulary
 
@@ -105,14 +105,22 @@ class Describer:
         return found
 
     def path(self, event_id: str) -> str:
-        """The record file as shown to people (where the YAML line goes)."""
+        """The record file, as a path from the content folder's parent.
+
+        ``content/events/2030/x.yml`` — the path in the repository, whatever the working
+        directory, so published messages are the same in every build.
+        """
         found = self._paths.get(event_id)
         if found is None:
+            content_dir = self.catalog.content_dir
             source = self.catalog.sources.get(("event", event_id))
+            relative = PurePosixPath("events", f"{event_id}.yml")
             if source is not None:
-                found = source.display
-            else:
-                found = display_path(self.catalog.content_dir / "events" / f"{event_id}.yml")
+                try:
+                    relative = PurePosixPath(source.path.relative_to(content_dir).as_posix())
+                except ValueError:
+                    relative = PurePosixPath(source.display)
+            found = (PurePosixPath(content_dir.name or "content") / relative).as_posix()
             self._paths[event_id] = found
         return found
 
