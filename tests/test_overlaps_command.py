@@ -408,3 +408,16 @@ def test_check_with_errors_reports_no_findings(
     status, out, _ = run_cli(["check", "--today", "2030-01-01"], capsys)
     assert status == 1
     assert "warning: Conflict" not in out
+
+
+def test_step_summary_without_findings_says_so(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_content(in_tmp, {"events/a-event.yml": event_yaml("2030-03-10")})
+    summary = in_tmp / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    status, out, _ = run_cli(["check", "--today", "2030-01-01"], capsys)
+    assert (status, out) == (0, "no problems found\n")
+    assert summary.read_text() == (
+        "### Coordination\n\nNo conflicts, overlaps, duplicates or opportunities.\n\n"
+    )

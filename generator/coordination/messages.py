@@ -120,7 +120,8 @@ class Describer:
                     relative = PurePosixPath(source.path.relative_to(content_dir).as_posix())
                 except ValueError:
                     relative = PurePosixPath(source.display)
-            found = (PurePosixPath(content_dir.name or "content") / relative).as_posix()
+            folder = content_dir.name or content_dir.resolve().name or "content"
+            found = (PurePosixPath(folder) / relative).as_posix()
             self._paths[event_id] = found
         return found
 

@@ -92,6 +92,8 @@ def rules_markdown(settings: CoordinationSettings) -> str:
         f"travel, opportunities up to {_days(gap)}) never apply together.",
         "- **Acknowledged pairs.** If either event lists the other in `coordinated_with:`, "
         "the pair is reported as *coordinated* instead, in either direction.",
+        "- **Upcoming.** Lists and pull-request checks show the pairs whose two events have "
+        "not ended yet; `api/overlaps.json` holds every pair, past ones too.",
         "",
         "## Kinds of findings",
         "",
