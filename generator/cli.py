@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from generator.commands import build, check, from_issue, issue_form, new, schema, serve
+from generator.commands import build, check, from_issue, issue_form, new, overlaps, schema, serve
 from generator.commands.common import report_problems
 from generator.problems import ContentError
 
-COMMANDS = (check, new, build, serve, schema, from_issue, issue_form)
+COMMANDS = (check, new, overlaps, build, serve, schema, from_issue, issue_form)
 """Modules that each provide ``register(subparsers)``; the order is the order in --help."""
 
 

@@ -6,6 +6,7 @@ and ``files`` (published as they are: calendars, feeds, data exports, schemas, a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,15 @@ from generator.calendars import (
     render_calendars,
 )
 from generator.context import BuildContext
+from generator.coordination import (
+    WARNING_KINDS,
+    Finding,
+    find_findings,
+    render_findings_feed,
+    render_overlaps_json,
+    render_overlaps_schema,
+    rules_markdown,
+)
 from generator.exports import render_exports
 from generator.feeds import (
     ATOM_MEDIA_TYPE,
@@ -76,6 +86,10 @@ def head_links(ctx: BuildContext, path: str) -> list[HeadLink]:
         links.append(HeadLink(feed.rss_path, f"{feed.title} (RSS)", RSS_MEDIA_TYPE))
         links.append(HeadLink(feed.atom_path, f"{feed.title} (Atom)", ATOM_MEDIA_TYPE))
     links.append(HeadLink(urls.CALENDAR_ALL, "All events (iCalendar)", CALENDAR_TYPE))
+    if path == urls.COORDINATION:
+        links.append(
+            HeadLink(urls.COORDINATION_FEED, "Coordination findings (RSS)", RSS_MEDIA_TYPE)
+        )
     parts = path.split("/")
     if len(parts) == 3 and parts[2] == "":
         section, key = parts[0], parts[1]
@@ -109,23 +123,29 @@ def add_to_calendar_links(ctx: BuildContext, event: Event) -> dict[str, str]:
     return links
 
 
-def page_extras(ctx: BuildContext, index: SiteIndex) -> PageExtras:
+def page_extras(ctx: BuildContext, findings: Sequence[Finding]) -> PageExtras:
     """What calendars, feeds and the coordination analysis contribute to pages."""
-    del index
     return PageExtras(
         head_links=lambda path: head_links(ctx, path),
         add_to_calendar=lambda event: add_to_calendar_links(ctx, event),
         calendars=calendar_directory(ctx),
         feeds=feed_directory(ctx),
+        findings=findings,
+        warning_kinds=frozenset(WARNING_KINDS),
+        coordination_rules=rules_markdown(ctx.settings.coordination),
     )
 
 
 def render_site(ctx: BuildContext) -> RenderedSite:
     """Analyse the catalog and render every page and file (pure; nothing is written)."""
     index = build_index(ctx.catalog, ctx.today)
-    pages, search_documents = render_pages(ctx, index, page_extras(ctx, index))
+    findings = find_findings(ctx.catalog, ctx.settings.coordination)
+    pages, search_documents = render_pages(ctx, index, page_extras(ctx, findings))
     files = Outputs()
     files.update_from(render_schemas())
+    files.update_from(render_overlaps_schema())
+    files.update_from(render_overlaps_json(ctx, findings))
+    files.update_from(render_findings_feed(ctx, findings))
     files.update_from(render_calendars(ctx))
     files.update_from(render_feeds(ctx))
     files.update_from(render_exports(ctx))

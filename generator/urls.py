@@ -123,6 +123,10 @@ def feed(name: str, fmt: str) -> str:
     return f"feeds/{name}.{_feed_suffix(fmt)}"
 
 
+COORDINATION_FEED = "feeds/coordination.xml"
+"""RSS 2.0 feed of coordination findings about upcoming events."""
+
+
 def topic_feed(topic: str, fmt: str) -> str:
     """``feeds/topics/<topic>.xml`` or ``.atom``."""
     return f"feeds/topics/{topic}.{_feed_suffix(fmt)}"

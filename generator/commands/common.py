@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -64,18 +65,92 @@ def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-def report_problems(problems: Sequence[Problem], stream: TextIO) -> None:
-    """Print problems as ``path:line:col: severity: message`` and a total line.
+@dataclass(frozen=True, order=True)
+class Notice:
+    """Information at a place in a file that asks nobody to act (e.g. an opportunity).
 
-    Under GitHub Actions each problem is also printed as a workflow command, so it shows
-    up as an annotation on the changed line of the pull request.
+    Printed as ``path:line:col: note: message``; under GitHub Actions also as a
+    ``::notice`` annotation.  Notices never change a command's exit status.
+    """
+
+    path: str
+    line: int
+    col: int
+    message: str
+    title: str = field(default="", compare=False)
+
+    def format(self) -> str:
+        """``path:line:col: note: message``."""
+        return f"{self.path}:{self.line}:{self.col}: note: {self.message}"
+
+    def github_annotation(self) -> str:
+        """A GitHub Actions ``::notice`` workflow command for the line."""
+        props = [f"file={_escape_property(self.path)}", f"line={self.line}", f"col={self.col}"]
+        if self.title:
+            props.append(f"title={_escape_property(self.title)}")
+        return f"::notice {','.join(props)}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_problems(
+    problems: Sequence[Problem], stream: TextIO, notices: Sequence[Notice] = ()
+) -> None:
+    """Print problems as ``path:line:col: severity: message``, then notices, then a total.
+
+    Under GitHub Actions each problem (and notice) is also printed as a workflow command,
+    so it shows up as an annotation on the changed line of the pull request.
     """
     for problem in problems:
         print(problem.format(), file=stream)
+    for notice in notices:
+        print(notice.format(), file=stream)
     if in_github_actions():
         for problem in problems:
             print(problem.github_annotation(), file=stream)
-    print(summary_line(problems), file=stream)
+        for notice in notices:
+            print(notice.github_annotation(), file=stream)
+    total = summary_line(problems)
+    if notices:
+        total += f" ({len(notices)} note{'' if len(notices) == 1 else 's'})"
+    print(total, file=stream)
+
+
+def add_changed_since_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--changed-since GIT_REF``: limit *what* to records changed since a git ref."""
+    parser.add_argument(
+        "--changed-since",
+        metavar="GIT_REF",
+        default=None,
+        help=f"only {what} that involve records changed since GIT_REF (e.g. origin/main): "
+        "commits since the branch left it, plus uncommitted and new files",
+    )
+
+
+def step_summary_path() -> Path | None:
+    """The file named by ``$GITHUB_STEP_SUMMARY`` (a GitHub Actions job summary), if set."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    return Path(target) if target else None
+
+
+def append_step_summary(markdown: str) -> bool:
+    """Append *markdown* to the job summary file, if ``$GITHUB_STEP_SUMMARY`` is set.
+
+    This is the summary page of a GitHub Actions run, not a site output.  Returns True
+    when something was written.
+    """
+    target = step_summary_path()
+    if target is None:
+        return False
+    with target.open("a", encoding="utf-8", newline="\n") as handle:
+        handle.write(markdown)
+    return True
 
 
 def load_content(args: argparse.Namespace) -> tuple[SiteSettings, Catalog, list[Problem]]:

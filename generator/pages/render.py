@@ -311,12 +311,7 @@ class SiteRenderer:
     def home(self) -> PageSpec:
         """``/``: next events, latest reports, open coordination warnings, subscribe links."""
         soon = within_days(self.index, self.catalog.events, self.ctx.settings.upcoming_days)
-        warnings = [
-            f
-            for f in self.extras.findings
-            if f.kind in self.extras.warning_kinds
-            and any(e in self.index.upcoming for e in f.events)
-        ]
+        warnings = [f for f in self.upcoming_findings() if f.kind in self.extras.warning_kinds]
         return PageSpec(
             path=urls.HOME,
             template="home.html.j2",
@@ -730,10 +725,14 @@ class SiteRenderer:
             variables={"topics": topics, "codes": codes, "matrix": matrix, "totals": totals},
         )
 
+    def upcoming_findings(self) -> list[Any]:
+        """Findings about two events that have not ended yet (a pair with a past event
+        needs nobody to act)."""
+        upcoming = set(self.index.upcoming)
+        return [f for f in self.extras.findings if all(e in upcoming for e in f.events)]
+
     def coordination(self) -> PageSpec:
         """``/coordination/``: upcoming findings by kind, with the rules explained."""
-        upcoming = set(self.index.upcoming)
-        relevant = [f for f in self.extras.findings if any(e in upcoming for e in f.events)]
         return PageSpec(
             path=urls.COORDINATION,
             template="coordination.html.j2",
@@ -741,7 +740,7 @@ class SiteRenderer:
             description="Meetings that compete for the same officials, and chances to hold "
             "meetings back to back.",
             variables={
-                "findings": relevant,
+                "findings": self.upcoming_findings(),
                 "rules": self.markdown.render(self.extras.coordination_rules)
                 if self.extras.coordination_rules
                 else Markup(""),
