@@ -305,13 +305,12 @@ def test_check_workflow_checks_reports_builds_uploads_and_tests() -> None:
     }
     assert run_lines(workflow, "records") == [
         "python -m pip install .",
-        "clearinghouse check",
-        'clearinghouse overlaps --changed-since "$BASE_SHA"',
+        'clearinghouse check --changed-since "$BASE_SHA"',
         "clearinghouse build --strict",
     ]
     records = workflow["jobs"]["records"]["steps"]
     assert records[0]["with"]["fetch-depth"] == 0
-    assert records[4]["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert records[3]["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
     upload = records[-1]
     assert upload["uses"].startswith("actions/upload-artifact@")
     assert upload["with"]["path"] == "site/"
