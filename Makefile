@@ -45,4 +45,8 @@ test: lint $(NODE_STAMP)
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_overlaps.py
 	$(BIN)/python bench/bench_calendars.py
+	$(BIN)/python bench/bench_feeds.py
+	$(BIN)/python bench/bench_from_issue.py
+	$(BIN)/python bench/bench_build.py

@@ -16,6 +16,13 @@ COUNTRIES = "countries/"
 TOPICS = "topics/"
 COVERAGE = "coverage/"
 COORDINATION = "coordination/"
+
+
+def coordination_kind(kind: str) -> str:
+    """``coordination/<kind>/``: every upcoming finding of one kind (paginated)."""
+    return f"coordination/{kind}/"
+
+
 SUBSCRIBE = "subscribe/"
 CONTRIBUTE = "contribute/"
 ARCHIVE = "events/archive/"

@@ -60,7 +60,9 @@ def render_findings_feed(ctx: BuildContext, findings: Sequence[Finding]) -> Outp
             titles = " / ".join(ctx.catalog.events[event_id].title for event_id in finding.events)
             entry = feed.add_entry()
             entry.title(f"{finding.title}: {titles}")
-            entry.link(href=f"{page}#{finding.id}")
+            # Each event page lists its own findings with stable anchors (the coordination
+            # pages are paginated, so a finding's place there can move).
+            entry.link(href=f"{ctx.url(urls.event_page(finding.events[0]))}#{finding.id}")
             entry.guid(f"{finding.id}@{settings.uid_domain}", permalink=False)
             entry.description(finding.message)
             if when is not None:

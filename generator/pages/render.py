@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pycountry
@@ -39,7 +39,20 @@ from generator.pages.richtext import SafeMarkdown, plain_excerpt
 from generator.vocabulary import vocabulary
 from generator.writer import Outputs
 
+T = TypeVar("T")
+
 EVENTS_PER_PAGE = 100
+FINDINGS_PER_PAGE = 100
+FINDINGS_PREVIEW = 10
+"""Findings of each kind shown on ``/coordination/`` before "all N …" links to its pages."""
+FINDING_SECTIONS = (
+    ("conflict", "Conflicts"),
+    ("possible-duplicate", "Possible duplicates"),
+    ("tight-travel", "Tight travel"),
+    ("overlap", "Overlaps"),
+    ("opportunity", "Back-to-back opportunities"),
+    ("coordinated", "Coordinated pairs"),
+)
 REPORTS_PER_PAGE = 100
 PAST_ON_FACET_PAGE = 50
 REPORTS_ON_HOME = 5
@@ -103,9 +116,9 @@ def page_number_path(base: str, number: int, part: str = "page") -> str:
     return base if number == 1 else f"{base}{part}/{number}/"
 
 
-def chunks(ids: Sequence[str], size: int) -> list[Sequence[str]]:
-    """*ids* in consecutive pieces of *size* (one empty piece for an empty list)."""
-    return [ids[i : i + size] for i in range(0, len(ids), size)] or [ids]
+def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """*items* in consecutive pieces of *size* (one empty piece for an empty list)."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
 
 
 class SiteRenderer:
@@ -144,7 +157,7 @@ class SiteRenderer:
             format_month=format_month,
             month_name=month_name,
             markdown=self.markdown.render,
-            findings_for=lambda event_id: self.findings_by_event.get(event_id, []),
+            event_findings=self.event_findings,
             add_to_calendar=extras.add_to_calendar,
             absolute=ctx.url,
             event_items=self.event_items,
@@ -210,6 +223,22 @@ class SiteRenderer:
             f"{escape(event.title)}</a> {' '.join(badges)}\n"
             f'<span class="xc-event__meta">{escape(" · ".join(meta))}</span>\n</li>'
         )
+
+    def event_findings(self, event_id: str) -> Markup:
+        """The ``<li>`` items of an event page's coordination findings (built in Python:
+        some events have dozens of findings and there are thousands of event pages)."""
+        prefix = "../" * urls.event_page(event_id).count("/")
+        parts = []
+        for finding in self.findings_by_event.get(event_id, ()):
+            other = finding.other(event_id)
+            parts.append(
+                f'<li class="xc-finding xc-finding--{finding.kind}" id="{escape(finding.id)}">'
+                f'<span class="xc-badge xc-badge--{finding.kind}">{escape(finding.title)}</span>\n'
+                f'with <a href="{prefix}{urls.event_page(other)}">'
+                f"{escape(self.catalog.events[other].title)}</a>\n"
+                f"<p>{escape(finding.message)}</p></li>"
+            )
+        return Markup("\n".join(parts))
 
     def _group_by_month(self, ids: Sequence[str]) -> list[dict[str, Any]]:
         """Consecutive events grouped by the month they start in (for list headings)."""
@@ -303,7 +332,7 @@ class SiteRenderer:
             "audiences", urls.AUDIENCES, urls.audience_page, self.index.by_audience
         )
         yield self.coverage()
-        yield self.coordination()
+        yield from self.coordination()
         yield self.subscribe()
         yield self.contribute()
         yield self.search()
@@ -731,21 +760,44 @@ class SiteRenderer:
         upcoming = set(self.index.upcoming)
         return [f for f in self.extras.findings if all(e in upcoming for e in f.events)]
 
-    def coordination(self) -> PageSpec:
-        """``/coordination/``: upcoming findings by kind, with the rules explained."""
-        return PageSpec(
+    def coordination(self) -> Iterator[PageSpec]:
+        """``/coordination/`` (a preview of each kind, the rules) and, per kind,
+        ``/coordination/<kind>/`` with every upcoming finding, paginated."""
+        by_kind: dict[str, list[Any]] = {kind: [] for kind, _ in FINDING_SECTIONS}
+        for finding in self.upcoming_findings():
+            by_kind.setdefault(finding.kind, []).append(finding)
+        sections = [(kind, heading, by_kind[kind]) for kind, heading in FINDING_SECTIONS]
+        yield PageSpec(
             path=urls.COORDINATION,
             template="coordination.html.j2",
             title="Coordination",
             description="Meetings that compete for the same officials, and chances to hold "
             "meetings back to back.",
             variables={
-                "findings": self.upcoming_findings(),
+                "sections": sections,
+                "preview": FINDINGS_PREVIEW,
                 "rules": self.markdown.render(self.extras.coordination_rules)
                 if self.extras.coordination_rules
                 else Markup(""),
             },
         )
+        for kind, heading, findings in sections:
+            if len(findings) <= FINDINGS_PREVIEW:
+                continue
+            base = urls.coordination_kind(kind)
+            pieces = chunks(findings, FINDINGS_PER_PAGE)
+            for number, piece in enumerate(pieces, start=1):
+                yield PageSpec(
+                    path=page_number_path(base, number),
+                    template="coordination_kind.html.j2",
+                    title=f"{heading} ({len(findings)})"
+                    + ("" if number == 1 else f", page {number}"),
+                    description=f"{heading} among upcoming export-control events.",
+                    variables={
+                        "findings": piece,
+                        "pager": self._pager(base, number, len(pieces)),
+                    },
+                )
 
     def subscribe(self) -> PageSpec:
         """``/subscribe/``: every calendar and feed, with webcal and https links."""
