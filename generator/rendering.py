@@ -6,8 +6,9 @@ and ``files`` (published as they are: calendars, feeds, data exports, schemas, a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from generator import urls
@@ -54,11 +55,17 @@ class RenderedSite:
     pages: Outputs
     assets: Outputs
     """The site's CSS and JavaScript (MkDocs needs them in the docs folder)."""
-    files: Outputs
-    """Published as they are: calendars, feeds, data exports, schemas."""
+    render_files: Callable[[], Outputs]
+    """Renders the files published as they are: calendars, feeds, data exports, schemas.
+    A full build calls it in the process that writes them, beside MkDocs."""
     search_documents: Outputs
     """HTML bodies of searchable pages, for the search indexer."""
     index: SiteIndex
+
+    @cached_property
+    def files(self) -> Outputs:
+        """The published files (rendered on first use)."""
+        return self.render_files()
 
 
 def render_assets(directory: Path | None = None) -> Outputs:
@@ -136,11 +143,8 @@ def page_extras(ctx: BuildContext, findings: Sequence[Finding]) -> PageExtras:
     )
 
 
-def render_site(ctx: BuildContext) -> RenderedSite:
-    """Analyse the catalog and render every page and file (pure; nothing is written)."""
-    index = build_index(ctx.catalog, ctx.today)
-    findings = find_findings(ctx.catalog, ctx.settings.coordination)
-    pages, search_documents = render_pages(ctx, index, page_extras(ctx, findings))
+def render_files(ctx: BuildContext, findings: Sequence[Finding]) -> Outputs:
+    """Schemas, calendars, feeds and data exports, keyed by their site path (pure)."""
     files = Outputs()
     files.update_from(render_schemas())
     files.update_from(render_overlaps_schema())
@@ -149,10 +153,18 @@ def render_site(ctx: BuildContext) -> RenderedSite:
     files.update_from(render_calendars(ctx))
     files.update_from(render_feeds(ctx))
     files.update_from(render_exports(ctx))
+    return files
+
+
+def render_site(ctx: BuildContext) -> RenderedSite:
+    """Analyse the catalog and render every page and file (pure; nothing is written)."""
+    index = build_index(ctx.catalog, ctx.today)
+    findings = find_findings(ctx.catalog, ctx.settings.coordination)
+    pages, search_documents = render_pages(ctx, index, page_extras(ctx, findings))
     return RenderedSite(
         pages=pages,
         assets=render_assets(),
-        files=files,
+        render_files=lambda: render_files(ctx, findings),
         search_documents=search_documents,
         index=index,
     )

@@ -154,7 +154,13 @@ def start_pagefind(documents: Path, output: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # MkDocs (one core) is the longest step; the indexer takes what is left over.
+        preexec_fn=_lower_priority,
     )
+
+
+def _lower_priority() -> None:
+    os.nice(10)
 
 
 def finish_pagefind(process: subprocess.Popen[str]) -> None:
@@ -187,7 +193,7 @@ def build_site(
     index_dir = fresh_sibling(layout.site_dir, "search-index")
     files_dir = fresh_sibling(layout.site_dir, "files")
     indexer: subprocess.Popen[str] | None = None
-    writer = BackgroundWriter(rendered.files, files_dir)
+    writer = BackgroundWriter(lambda: rendered.files, files_dir)
     try:
         if search_index:
             write_tree(rendered.search_documents, documents)

@@ -11,7 +11,7 @@ import multiprocessing
 import multiprocessing.context
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 
@@ -58,6 +58,10 @@ def write_tree(files: Mapping[str, bytes], root: Path) -> None:
         target.write_bytes(files[relative])
 
 
+def _render_and_write(files: Callable[[], Mapping[str, bytes]], root: Path) -> None:
+    write_tree(files(), root)
+
+
 class BackgroundWriter:
     """Writes files below a folder in a forked process, beside whatever the caller does.
 
@@ -66,14 +70,18 @@ class BackgroundWriter:
     exist (Windows), the files are written at once, in this process.
     """
 
-    def __init__(self, files: Mapping[str, bytes], root: Path) -> None:
+    def __init__(self, files: Callable[[], Mapping[str, bytes]], root: Path) -> None:
+        """Start writing what *files* returns below *root*; *files* runs in the child, so
+        rendering them costs the caller nothing either."""
         self._process: multiprocessing.context.ForkProcess | None = None
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            self._process = context.Process(target=write_tree, args=(files, root), daemon=True)
+            self._process = context.Process(
+                target=_render_and_write, args=(files, root), daemon=True
+            )
             self._process.start()
         else:  # pragma: no cover - not on the CI platform
-            write_tree(files, root)
+            _render_and_write(files, root)
 
     def wait(self) -> None:
         """Block until every file is written; raise :class:`OSError` if the child failed."""

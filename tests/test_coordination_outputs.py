@@ -233,7 +233,7 @@ def test_findings_feed_lists_upcoming_findings_newest_first(in_tmp: Path) -> Non
         ("conflict:a-event:b-event@xc-clearinghouse.org", "Tue, 01 Jan 2030 10:00:00 +0000"),
     ]
     assert feed.entries[2].title == f"Conflict: Licensing Workshop / {hostile}"
-    assert feed.entries[2].link == "https://example.org/coordination/#conflict:a-event:b-event"
+    assert feed.entries[2].link == "https://example.org/events/a-event/#conflict:a-event:b-event"
     assert b"<script>" not in data
 
 

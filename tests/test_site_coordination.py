@@ -60,6 +60,8 @@ def test_event_page_shows_its_findings_with_stable_anchors(tmp_path: Path) -> No
     text = page(render(tmp_path), "events/seminar-a.md")
     assert '<li class="xc-finding xc-finding--conflict" id="conflict:seminar-a:workshop-b">' in text
     assert 'with <a href="../../events/workshop-b/">Customs Workshop</a>' in text
+    # Findings name other events: left out of the search index so searches stay precise.
+    assert '<div data-pagefind-ignore="all">\n<h2 id="coordination">' in text
     assert 'id="conflict:old-a:old-b"' in page(render(tmp_path), "events/old-a.md")
 
 

@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     where = layout.docs_dir if args.no_mkdocs else layout.site_dir
     print(
-        f"built {len(rendered.pages):,} pages and {len(rendered.files):,} files for "
+        f"built {len(rendered.pages):,} pages, calendars, feeds and data for "
         f"{len(context.catalog.events):,} events into {where} "
         f"in {time.perf_counter() - started:.1f} s (today: {context.today.isoformat()})",
         file=sys.stderr,
