@@ -42,7 +42,7 @@ from generator.writer import Outputs
 T = TypeVar("T")
 
 EVENTS_PER_PAGE = 100
-FINDINGS_PER_PAGE = 100
+FINDINGS_PER_PAGE = 50
 FINDINGS_PREVIEW = 10
 """Findings of each kind shown on ``/coordination/`` before "all N …" links to its pages."""
 FINDING_SECTIONS = (
