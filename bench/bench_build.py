@@ -59,6 +59,14 @@ def _project_config(tmp: Path, docs: Path) -> Path:
     return config
 
 
+def _mkdocs_build(config: Path, site: Path) -> float:
+    """Seconds of a quiet ``mkdocs build`` with *config* into *site*."""
+    return _run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+    )
+
+
 def _plain_pages(folder: Path, count: int) -> None:
     (folder / "events").mkdir(parents=True)
     (folder / "index.md").write_text("# Home\n\nPlain pages for the baseline.\n", "utf-8")
@@ -139,38 +147,12 @@ def main() -> None:
         plain = tmp / "plain"
         _plain_pages(plain, pages - 1)
         default = _bare_config(tmp, "default", plain, "")
-        bare_default = _run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "-q",
-                "-f",
-                str(default),
-                "-d",
-                str(tmp / "bare1"),
-            ],
-            cwd=tmp,
-        )
+        bare_default = _mkdocs_build(default, tmp / "bare1")
         print(
             f"bare mkdocs build, {pages:,} plain pages, material defaults (search): {bare_default:6.1f} s"
         )
         no_search = _bare_config(tmp, "nosearch", plain, "plugins: []\n")
-        bare_plain = _run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "-q",
-                "-f",
-                str(no_search),
-                "-d",
-                str(tmp / "bare2"),
-            ],
-            cwd=tmp,
-        )
+        bare_plain = _mkdocs_build(no_search, tmp / "bare2")
         print(
             f"bare mkdocs build, {pages:,} plain pages, no search plugin:        {bare_plain:6.1f} s"
         )

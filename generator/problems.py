@@ -31,14 +31,20 @@ class Problem:
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command that annotates the line in the diff."""
-        props = [
-            f"file={_escape_property(self.path)}",
-            f"line={self.line}",
-            f"col={self.col}",
-        ]
-        if self.title:
-            props.append(f"title={_escape_property(self.title)}")
-        return f"::{self.severity} {','.join(props)}::{_escape_data(self.message)}"
+        return workflow_command(
+            self.severity, self.path, self.line, self.col, self.message, self.title
+        )
+
+
+def workflow_command(
+    command: str, path: str, line: int, col: int, message: str, title: str = ""
+) -> str:
+    """``::<command> file=…,line=…,col=…[,title=…]::message``, escaped as GitHub Actions
+    requires (``%``, CR, LF everywhere; ``:`` and ``,`` in properties too)."""
+    props = [f"file={_escape_property(path)}", f"line={line}", f"col={col}"]
+    if title:
+        props.append(f"title={_escape_property(title)}")
+    return f"::{command} {','.join(props)}::{_escape_data(message)}"
 
 
 def _escape_data(text: str) -> str:

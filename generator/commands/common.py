@@ -12,7 +12,7 @@ from typing import TextIO
 
 from generator import pipeline
 from generator.catalog import Catalog
-from generator.problems import Problem, summary_line
+from generator.problems import Problem, summary_line, workflow_command
 from generator.settings import SiteSettings
 
 DEFAULT_CONTENT_DIR = Path("content")
@@ -85,18 +85,7 @@ class Notice:
 
     def github_annotation(self) -> str:
         """A GitHub Actions ``::notice`` workflow command for the line."""
-        props = [f"file={_escape_property(self.path)}", f"line={self.line}", f"col={self.col}"]
-        if self.title:
-            props.append(f"title={_escape_property(self.title)}")
-        return f"::notice {','.join(props)}::{_escape_data(self.message)}"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+        return workflow_command("notice", self.path, self.line, self.col, self.message, self.title)
 
 
 def report_problems(
