@@ -153,7 +153,31 @@ def render_files(ctx: BuildContext, findings: Sequence[Finding]) -> Outputs:
     files.update_from(render_calendars(ctx))
     files.update_from(render_feeds(ctx))
     files.update_from(render_exports(ctx))
+    files.update_from(theme_sitemaps(files))
     return files
+
+
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
+def theme_sitemaps(files: Outputs) -> Outputs:
+    """An empty ``sitemap.xml`` in every folder of feeds and calendars.
+
+    mkdocs-material's script fetches ``sitemap.xml`` next to every
+    ``<link rel="alternate">`` of a page (it expects language versions of the site); for
+    our feed and calendar links that would be a failing request, answered with the whole
+    404 page, several times per page view.  An empty sitemap tells it there is nothing.
+    """
+    folders = {
+        path.rsplit("/", 1)[0] for path in files if path.startswith(("feeds/", "calendars/"))
+    }
+    outputs = Outputs()
+    for folder in sorted(folders):
+        outputs.add(f"{folder}/sitemap.xml", EMPTY_SITEMAP)
+    return outputs
 
 
 def render_site(ctx: BuildContext) -> RenderedSite:

@@ -136,6 +136,20 @@ def test_pages_request_nothing_from_other_hosts(browser: Any, fixture_site: str)
     assert requested and foreign == []
 
 
+def test_pages_make_no_request_that_fails(browser: Any, fixture_site: str) -> None:
+    # mkdocs-material fetches sitemap.xml beside every <link rel="alternate"> (meant for
+    # language versions); feed and calendar links must not turn that into 404s, which
+    # GitHub Pages answers with the whole 404 page on every page view.
+    context = browser.new_context()
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    for path in [*PAGES_FOR_AXE, "subscribe/", "coordination/", "topics/licensing/"]:
+        page.goto(fixture_site + path, wait_until="networkidle")
+    context.close()
+    assert failed == []
+
+
 @pytest.mark.parametrize("path", PAGES_FOR_AXE)
 def test_no_serious_or_critical_accessibility_violations(
     browser: Any, fixture_site: str, path: str
