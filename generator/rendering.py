@@ -180,11 +180,15 @@ def theme_sitemaps(files: Outputs) -> Outputs:
     return outputs
 
 
-def render_site(ctx: BuildContext) -> RenderedSite:
-    """Analyse the catalog and render every page and file (pure; nothing is written)."""
+def render_site(ctx: BuildContext, *, processes: int = 1) -> RenderedSite:
+    """Analyse the catalog and render every page and file (pure; nothing is written).
+
+    Pages are rendered on *processes* cores; the result does not depend on it."""
     index = build_index(ctx.catalog, ctx.today)
     findings = find_findings(ctx.catalog, ctx.settings.coordination)
-    pages, search_documents = render_pages(ctx, index, page_extras(ctx, findings))
+    pages, search_documents = render_pages(
+        ctx, index, page_extras(ctx, findings), processes=processes
+    )
     return RenderedSite(
         pages=pages,
         assets=render_assets(),

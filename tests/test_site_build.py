@@ -158,3 +158,18 @@ def test_site_url_option_changes_links_but_not_pages(tmp_path: Path) -> None:
     html = (tmp_path / "site/events/seminar-2030/index.html").read_text()
     assert '<link rel="canonical" href="https://example.net/sub/events/seminar-2030/">' in html
     assert '"url":"https://example.net/sub/events/seminar-2030/"' in html
+
+
+def test_a_failing_search_indexer_fails_the_build_and_keeps_the_previous_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import sitebuild
+
+    previous = tmp_path / "site"
+    previous.mkdir()
+    (previous / "marker.txt").write_text("old site")
+    monkeypatch.setattr(sitebuild, "pagefind_executable", lambda: Path("/bin/false"))
+    assert build(tmp_path) == 1
+    assert "error: Pagefind failed" in capsys.readouterr().err
+    assert (previous / "marker.txt").read_text() == "old site"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []

@@ -14,6 +14,7 @@ from generator.commands.common import (
     report_problems,
     resolve_today,
 )
+from generator.parallel import default_processes
 from generator.pipeline import load_context
 from generator.rendering import render_site
 from generator.sitebuild import BuildError, build_site, read_layout
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if warnings:
         report_problems(warnings, sys.stderr)
-    rendered = render_site(context)
+    rendered = render_site(context, processes=default_processes())
     try:
         layout = read_layout(args.mkdocs_config, args.out)
         build_site(

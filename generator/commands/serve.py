@@ -21,6 +21,7 @@ from watchdog.observers import Observer
 from generator.commands.build import add_site_options
 from generator.commands.common import report_problems, resolve_today
 from generator.pages.environment import template_dir
+from generator.parallel import default_processes
 from generator.pipeline import load_context
 from generator.problems import ContentError
 from generator.rendering import render_site
@@ -62,7 +63,10 @@ def generate(args: argparse.Namespace, layout: SiteLayout) -> bool:
         return False
     if warnings:
         report_problems(warnings, sys.stderr)
-    changed = sync_tree(docs_outputs(render_site(context), with_files=True), layout.docs_dir)
+    changed = sync_tree(
+        docs_outputs(render_site(context, processes=default_processes()), with_files=True),
+        layout.docs_dir,
+    )
     print(f"regenerated: {changed} file(s) changed", file=sys.stderr)
     return True
 

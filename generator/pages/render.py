@@ -36,6 +36,7 @@ from generator.pages.formatting import (
 from generator.pages.jsonld import event_jsonld
 from generator.pages.reference import field_reference
 from generator.pages.richtext import SafeMarkdown, plain_excerpt
+from generator.parallel import run_shares
 from generator.vocabulary import vocabulary
 from generator.writer import Outputs
 
@@ -294,24 +295,51 @@ class SiteRenderer:
             parts.append(spec.head_html)
         return "".join(parts)
 
-    def render_all(self) -> tuple[Outputs, Outputs]:
+    def render_all(self, processes: int = 1) -> tuple[Outputs, Outputs]:
         """Every page keyed by its Markdown source path, and the search documents.
 
         Search documents are the bodies of searchable pages as small HTML files at the
-        page's URL, so that Pagefind can index them while MkDocs is still building.
+        page's URL, so that Pagefind can index them while MkDocs is still building.  With
+        several *processes*, each renders every n-th page; the result is the same.
         """
+        shares = run_shares(lambda share: self.render_share(share, processes), processes)
         sources = Outputs()
         search = Outputs()
-        for spec in self.pages():
-            source, body = self.render(spec)
-            sources.add(urls.markdown_source(spec.path), source)
-            if spec.searchable:
-                search.add(
-                    f"{spec.path}index.html",
-                    '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-                    f"<title>{html.escape(spec.title)}</title></head><body>{body}</body></html>",
-                )
+        for position in range(max(len(share) for share in shares)):
+            for share in shares:
+                if position < len(share):
+                    source_path, source, search_path, document = share[position]
+                    sources.add(source_path, source)
+                    if search_path is not None and document is not None:
+                        search.add(search_path, document)
         return sources, search
+
+    def render_share(
+        self, share: int, shares: int
+    ) -> list[tuple[str, bytes, str | None, bytes | None]]:
+        """``(source path, source, search path, search document)`` of every *shares*-th
+        page, starting with page number *share* (in the order of :meth:`pages`)."""
+        rendered = []
+        for number, spec in enumerate(self.pages()):
+            if number % shares != share:
+                continue
+            source, body = self.render(spec)
+            search_path = document = None
+            if spec.searchable:
+                search_path = f"{spec.path}index.html"
+                document = (
+                    '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                    f"<title>{html.escape(spec.title)}</title></head><body>{body}</body></html>"
+                )
+            rendered.append(
+                (
+                    urls.markdown_source(spec.path),
+                    source.encode("utf-8"),
+                    search_path,
+                    None if document is None else document.encode("utf-8"),
+                )
+            )
+        return rendered
 
     # --- page lists --------------------------------------------------------------------
 
@@ -864,7 +892,9 @@ def _weeks(year: int, month: int) -> list[list[date | None]]:
 
 
 def render_pages(
-    ctx: BuildContext, index: SiteIndex, extras: PageExtras
+    ctx: BuildContext, index: SiteIndex, extras: PageExtras, *, processes: int = 1
 ) -> tuple[Outputs, Outputs]:
-    """Markdown sources of every page, and search documents (pure: nothing is written)."""
-    return SiteRenderer(ctx, index, extras).render_all()
+    """Markdown sources of every page, and search documents (pure: nothing is written).
+
+    *processes* > 1 renders on that many cores (forked processes); same result."""
+    return SiteRenderer(ctx, index, extras).render_all(processes)
