@@ -218,18 +218,21 @@ def build_site(
     published files (calendars, feeds, data) run beside it, and their results are moved
     into the site when MkDocs is done.
     """
-    write_docs(rendered, layout.docs_dir, with_files=not run_html_build)
     if not run_html_build:
+        write_docs(rendered, layout.docs_dir, with_files=True)
         return
     staging = fresh_sibling(layout.site_dir, "new")
     documents = fresh_sibling(layout.site_dir, "search-documents")
     index_dir = fresh_sibling(layout.site_dir, "search-index")
     files_dir = fresh_sibling(layout.site_dir, "files")
     indexer: SearchIndexer | None = None
-    writer = BackgroundWriter(lambda: rendered.files, files_dir)
+    writer: BackgroundWriter | None = None
     try:
+        # The indexer starts first: it is the longest of the background steps.
         if search_index:
             indexer = SearchIndexer(rendered.search_documents, documents, index_dir)
+        writer = BackgroundWriter(lambda: rendered.files, files_dir)
+        write_docs(rendered, layout.docs_dir, with_files=False)
         run_mkdocs(layout, staging, site_url, strict)
         writer.wait()
         move_into(files_dir, staging)
@@ -240,6 +243,7 @@ def build_site(
     finally:
         if indexer is not None:
             indexer.cancel()
-        writer.cancel()
+        if writer is not None:
+            writer.cancel()
         for folder in (staging, documents, index_dir, files_dir):
             discard(folder)

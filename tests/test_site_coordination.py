@@ -90,3 +90,11 @@ def test_overlaps_json_and_feed_are_published(tmp_path: Path) -> None:
         "feeds/coordination.xml",
         "schema/api/overlaps.schema.json",
     } <= paths
+
+
+def test_search_documents_leave_out_findings_and_calendar_links(tmp_path: Path) -> None:
+    site = render(tmp_path)
+    document = site.search_documents["events/seminar-a/index.html"].decode("utf-8")
+    assert "Licensing Seminar" in document
+    assert "xc-finding" not in document and "Download .ics" not in document
+    assert "xc-finding" in page(site, "events/seminar-a.md")
