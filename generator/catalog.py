@@ -154,18 +154,20 @@ def _read_catalog(content_dir: Path) -> tuple[Catalog | None, list[Problem]]:
         problems.extend(record_problems)
         key = (record_file.record_type, record_file.record_id)
         if key in first_file:
+            # Both files are named, so the annotation lands on whichever one a PR adds.
             other = first_file[key]
-            problems.append(
-                Problem(
-                    record_file.display,
-                    1,
-                    1,
-                    f'duplicate {record_file.record_type} id "{record_file.record_id}": '
-                    f"{other.display} has the same file name; hint: ids are unique per type, "
-                    "rename one of the files",
-                    title="Duplicate id",
+            for here, there in ((record_file, other), (other, record_file)):
+                problems.append(
+                    Problem(
+                        here.display,
+                        1,
+                        1,
+                        f'duplicate {here.record_type} id "{here.record_id}": {there.display} '
+                        "has the same file name; hint: ids are unique per type, rename one "
+                        "of the files",
+                        title="Duplicate id",
+                    )
                 )
-            )
             continue
         first_file[key] = record_file
         if record is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,30 +40,91 @@ class RecordFile:
     display: str
 
 
-def _walk_files(folder: Path) -> list[str]:
-    """POSIX paths of the files below *folder*, relative to it, sorted; hidden ones skipped."""
+def _walk_files(folder: Path, *, hidden: bool = False) -> list[str]:
+    """POSIX paths of the files below *folder*, relative to it, sorted.
+
+    Hidden files and folders (names starting with ``.``) are skipped, or with ``hidden=True``
+    only hidden files are returned (still outside hidden folders).
+    """
     found: list[str] = []
     for directory, subdirectories, names in os.walk(folder):
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         prefix = os.path.relpath(directory, folder).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
-        found.extend(prefix + name for name in names if not name.startswith("."))
+        found.extend(prefix + name for name in names if name.startswith(".") == hidden)
     return sorted(found, key=lambda p: p.split("/"))
+
+
+def _is_yaml(name: str) -> bool:
+    return name.lower().endswith(RECORD_SUFFIXES)
+
+
+def _misplaced_records(content_dir: Path, shown_root: str) -> list[Problem]:
+    """Errors for YAML files that no record folder holds, so they would never be published.
+
+    A record in ``content/`` itself or in a misspelt folder (``content/event/``) would
+    otherwise pass the check and silently never appear on the site.
+    """
+    folders = [folder_name(record_type) for record_type in reversed(RECORD_TYPES)]
+    expected = ", ".join(f"{folder}/" for folder in folders[:-1]) + f" or {folders[-1]}/"
+    move = "; hint: move it into the folder of its type"
+    problems: list[Problem] = []
+    for entry in sorted(content_dir.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith(".") or entry.name in folders:
+            continue
+        if entry.is_dir():
+            misplaced = [f"{entry.name}/{name}" for name in _walk_files(entry) if _is_yaml(name)]
+            close = difflib.get_close_matches(entry.name.lower(), folders, n=1)
+            hint = f'; hint: did you mean "{close[0]}/"?' if close else move
+        elif _is_yaml(entry.name):
+            misplaced, hint = [entry.name], move
+        else:
+            continue
+        problems.extend(
+            Problem(
+                f"{shown_root}/{relative}",
+                1,
+                1,
+                f"not in a record folder ({expected}), so it would never be published{hint}",
+                title="Misplaced record",
+            )
+            for relative in misplaced
+        )
+    return problems
+
+
+def _hidden_record_warnings(folder: Path, shown_folder: str) -> list[Problem]:
+    """Warnings for ``.name.yml`` files in a record folder: hidden files are never loaded."""
+    return [
+        Problem(
+            f"{shown_folder}/{relative}",
+            1,
+            1,
+            "ignored: names starting with a dot are hidden files, never records; hint: rename "
+            f'it to "{relative.rsplit("/", 1)[-1].lstrip(".")}"',
+            severity="warning",
+            title="File ignored",
+        )
+        for relative in _walk_files(folder, hidden=True)
+        if _is_yaml(relative)
+    ]
 
 
 def discover(content_dir: Path) -> tuple[list[RecordFile], list[Problem]]:
     """All record files below *content_dir*, sorted by type and path, plus naming problems.
 
-    Files whose names start with ``.`` are ignored silently (editor and OS files); other
-    files that are not ``.yml``/``.yaml`` get a warning, since they are never published.
+    Hidden files (names starting with ``.``) are ignored, with a warning when they look like
+    records; other files that are not ``.yml``/``.yaml`` get a warning, since they are never
+    published; YAML files outside the record folders are errors.
     """
     files: list[RecordFile] = []
-    problems: list[Problem] = []
     shown_root = display_path(content_dir)
+    problems = _misplaced_records(content_dir, shown_root)
     for record_type in RECORD_TYPES:
         folder = content_dir / folder_name(record_type)
         if not folder.is_dir():
             continue
+        problems.extend(_hidden_record_warnings(folder, f"{shown_root}/{folder.name}"))
         for relative in _walk_files(folder):
             path = folder / relative
             shown = f"{shown_root}/{folder.name}/{relative}"

@@ -43,12 +43,23 @@ def fail(kind: str, message: str) -> NoReturn:
 # --- identifiers -----------------------------------------------------------------------
 
 
-def slugify(text: str) -> str:
-    """A valid id made from *text* (``"Tokyo Seminar 2007"`` → ``"tokyo-seminar-2007"``)."""
+def title_slug(text: str) -> str:
+    """The lowercase ASCII words of *text* joined by hyphens, at most 80 characters.
+
+    Empty (or shorter than an id) when *text* has almost no Latin letters or digits, e.g.
+    a title written in Chinese; callers then choose an id another way.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    slug = slug[:80].strip("-")
-    return slug if len(slug) >= 3 else (slug + "-record")[:80]
+    return slug[:80].strip("-")
+
+
+def slugify(text: str) -> str:
+    """A valid id made from *text* (``"Tokyo Seminar 2007"`` → ``"tokyo-seminar-2007"``)."""
+    slug = title_slug(text)
+    if len(slug) >= 3:
+        return slug
+    return f"{slug}-record" if slug else "record"
 
 
 def is_valid_id(value: str) -> bool:
@@ -149,6 +160,22 @@ class EventDate:
         return dict(EVENT_DATE_SCHEMA)
 
 
+def _not_a_real_date(
+    value: str, year: int, month: int, hour: int | None = None, minute: int | None = None
+) -> str:
+    """Why a well-formed *value* names no real day or time, with the valid range as a hint."""
+    if not 1 <= month <= 12:
+        hint = "months run from 01 to 12"
+    elif hour is not None and hour > 23:
+        hint = "hours run from 00 to 23"
+    elif minute is not None and minute > 59:
+        hint = "minutes run from 00 to 59"
+    else:
+        days = calendar.monthrange(year, month)[1]
+        hint = f"{calendar.month_name[month]} {year} has {days} days"
+    return f"{quote_found(value)} is not a real date or time; hint: {hint}"
+
+
 def parse_event_date(value: Any, allowed: tuple[Precision, ...]) -> EventDate:
     """Parse ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` (as *allowed*)."""
     if isinstance(value, EventDate):
@@ -157,7 +184,7 @@ def parse_event_date(value: Any, allowed: tuple[Precision, ...]) -> EventDate:
         try:  # the common case, parsed in C
             day_value = date.fromisoformat(value)
         except ValueError:
-            fail("date_value", f"{quote_found(value)} is not a real date or time")
+            fail("date_value", _not_a_real_date(value, int(value[:4]), int(value[5:7])))
         if not 1900 <= day_value.year <= 2200:
             fail("date_value", f"year {day_value.year} is out of range; expected 1900 to 2200")
         parsed = EventDate(day_value.year, day_value.month, day_value.day)
@@ -187,7 +214,7 @@ def parse_event_date(value: Any, allowed: tuple[Precision, ...]) -> EventDate:
         try:
             datetime(year, month, day or 1, hour or 0, minute or 0)
         except ValueError:
-            fail("date_value", f"{quote_found(value)} is not a real date or time")
+            fail("date_value", _not_a_real_date(value, year, month, hour, minute))
         if not 1900 <= year <= 2200:
             fail("date_value", f"year {year} is out of range; expected 1900 to 2200")
     if parsed.precision not in allowed:
@@ -305,13 +332,45 @@ def _timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+_ZONE_ABBREVIATIONS = {
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "CST": "Asia/Shanghai",
+    "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore",
+    "MYT": "Asia/Kuala_Lumpur",
+    "PHT": "Asia/Manila",
+    "ICT": "Asia/Bangkok",
+    "WIB": "Asia/Jakarta",
+    "IST": "Asia/Kolkata",
+    "PKT": "Asia/Karachi",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+    "CET": "Europe/Brussels",
+    "CEST": "Europe/Brussels",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+}
+"""Common abbreviations organizers write, and the zone they most likely mean here."""
+
+
 def _check_timezone(value: str) -> str:
     if value in _timezones() and value not in {"localtime", "Factory"}:
         return value
+    meant = _ZONE_ABBREVIATIONS.get(value.upper())
+    hint = (
+        f' (did you mean "{meant}"? abbreviations are ambiguous and ignore summer time)'
+        if meant
+        else did_you_mean(value, _timezones())
+    )
     fail(
         "timezone",
         f'{quote_found(value)} is not an IANA time zone; expected a name such as "Asia/Tokyo" or '
-        f'"Asia/Singapore"{did_you_mean(value, _timezones())}',
+        f'"Asia/Singapore"{hint}',
     )
 
 
@@ -357,7 +416,11 @@ def _check_url(value: str, schemes: tuple[str, ...]) -> str:
     scheme = parts.scheme.lower()
     if scheme not in schemes:
         found = f'"{scheme}:"' if scheme else "no scheme"
-        hint = f' (did you mean "https://{value}"?)' if not scheme and "." in value else ""
+        hint = ""
+        if not scheme and "." in value:
+            hint = f' (did you mean "https:{value}"?)' if value.startswith("//") else ""
+            hint = hint or f' (did you mean "https://{value.lstrip("/")}"?)'
+
         fail("url_scheme", f"links must start with {allowed}, found {found}{hint}")
     if scheme in ("http", "https") and not parts.hostname:
         fail(

@@ -402,21 +402,23 @@ def _normalise(body: str) -> list[str]:
 def _sections(lines: list[str]) -> Iterator[tuple[FormField, list[str]]]:
     """The lines under each known field heading, matched in form order.
 
-    Headings are looked for in the order of the form, so a description that itself
-    contains ``### Something`` stays part of the description.
+    GitHub writes every field's heading, in form order.  Each heading is looked for from
+    the end, before the heading of the next field, so an answer that itself contains
+    ``### Some label`` (of a field before or after it) stays part of that answer.
     """
-    headings = [(f"### {field.label}", field) for field in FORM_FIELDS]
     found: list[tuple[int, FormField]] = []
-    start = 0
-    for heading, field in headings:
-        for index in range(start, len(lines)):
+    end = len(lines)
+    for field in reversed(FORM_FIELDS):
+        heading = f"### {field.label}"
+        for index in range(end - 1, -1, -1):
             if lines[index].rstrip() == heading:
                 found.append((index, field))
-                start = index + 1
+                end = index
                 break
+    found.reverse()
     for position, (index, field) in enumerate(found):
-        end = found[position + 1][0] if position + 1 < len(found) else len(lines)
-        yield field, lines[index + 1 : end]
+        stop = found[position + 1][0] if position + 1 < len(found) else len(lines)
+        yield field, lines[index + 1 : stop]
 
 
 def _clean(lines: list[str]) -> str | None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from generator.fieldtypes import id_problem, slugify
+from generator.fieldtypes import id_problem, slugify, title_slug
 from generator.issueform import (
     FIELDS_BY_ID,
     FORM_FIELDS,
@@ -152,9 +152,13 @@ def form_problems(answers: Mapping[str, Answer]) -> list[FieldProblem]:
 
 
 def choose_record_id(
-    answers: Mapping[str, Answer], data: Mapping[str, Any]
+    answers: Mapping[str, Answer], data: Mapping[str, Any], issue_number: int | None = None
 ) -> tuple[str, list[FieldProblem]]:
-    """The record id: the organizer's short name, or one made from the title and year."""
+    """The record id: the organizer's short name, or one made from the title and year.
+
+    A title with too few Latin letters for a readable id (one written in Chinese, say)
+    gives ``event-<year>-issue-<number>``; reviewers may rename it before merging.
+    """
     answer = answers.get(ID_FIELD.id)
     if answer is not None and answer.text is not None:
         wanted = answer.text.strip()
@@ -163,12 +167,15 @@ def choose_record_id(
             return slugify(wanted), [FieldProblem(ID_FIELD.label, problem)]
         return wanted, []
     title = data.get("title")
-    base = slugify(title) if isinstance(title, str) and title.strip() else "new-event"
+    base = title_slug(title) if isinstance(title, str) else ""
     start = data.get("start")
     year = start[:4] if isinstance(start, str) and re.match(r"\d{4}-\d{2}", start) else ""
+    if not re.search(r"[a-z]{2}", base):
+        base = "-".join(["event", year, f"issue-{issue_number}" if issue_number else ""])
+        return slugify(base.strip("-").replace("--", "-")), []
     if year and year not in base.split("-"):
         base = f"{base[: 80 - len(year) - 1].rstrip('-')}-{year}"
-    return base, []
+    return slugify(base), []
 
 
 # --- record data → file text -----------------------------------------------------------
@@ -237,7 +244,7 @@ def build_issue_record(
 ) -> IssueRecord:
     """Everything made from the answers alone: id, data, file text and form problems."""
     data = record_data(answers, today=today, issue_number=issue_number)
-    record_id, id_problems = choose_record_id(answers, data)
+    record_id, id_problems = choose_record_id(answers, data, issue_number)
     lines = [*header]
     if issue_number is not None:
         lines.append(f"# Submitted through GitHub issue #{issue_number} (new-event form).")

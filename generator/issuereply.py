@@ -11,12 +11,29 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.issueform import FIELDS_BY_ID
 from generator.issuerecord import FieldProblem, form_order
+
+COORDINATED_LABEL = FIELDS_BY_ID["coordinated_with"].label
+"""The form field that acknowledges a deliberate overlap."""
 
 EDIT_HINT = (
     "Please edit this issue (the **···** menu at the top right of your issue, then **Edit**), "
     "correct the fields below and save. The check then runs again by itself."
 )
+
+
+@dataclass(frozen=True)
+class CoordinationNote:
+    """A coordination finding about the new event, as the organizer should read it."""
+
+    title: str
+    """E.g. "Conflict" or "Opportunity"."""
+    summary: str
+    """The sentence naming both events and what they share (contains issue text)."""
+    other_id: str
+    """The id of the other event, for the "Coordinated with" field."""
+    is_warning: bool
 
 
 @dataclass(frozen=True)
@@ -27,6 +44,7 @@ class IssueOutcome:
     record_text: str
     problems: tuple[FieldProblem, ...]
     other_errors: int = 0
+    coordination: tuple[CoordinationNote, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -79,6 +97,30 @@ def _record_details(outcome: IssueOutcome, *, expanded: bool) -> str:
     )
 
 
+def _coordination(notes: Sequence[CoordinationNote]) -> list[str]:
+    """The section on other events that compete with (or suit) the new one."""
+    warnings = [note for note in notes if note.is_warning]
+    others = [note for note in notes if not note.is_warning]
+    parts = ["", "#### Other events at the same time or place", ""]
+    if warnings:
+        parts += [
+            "These events compete for the same people. Please consider other dates; if the "
+            "events are planned together, add the other event's short name to the "
+            f"**{COORDINATED_LABEL}** field.",
+            "",
+        ]
+        parts += [f"- ⚠️ **{note.title}**: {code_span(note.summary)}" for note in warnings]
+    if others:
+        if warnings:
+            parts.append("")
+        parts += [
+            "Worth knowing (no change needed):",
+            "",
+            *(f"- **{note.title}**: {code_span(note.summary)}" for note in others),
+        ]
+    return parts
+
+
 def render_reply(outcome: IssueOutcome) -> str:
     """The comment for the issue, in GitHub-flavoured Markdown (ends with a newline)."""
     errors = [p for p in outcome.problems if p.severity == "error"]
@@ -111,6 +153,8 @@ def render_reply(outcome: IssueOutcome) -> str:
         ]
         if warnings:
             parts += ["", "Please double-check:", "", _bullets(warnings)]
+        if outcome.coordination:
+            parts += _coordination(outcome.coordination)
         parts += ["", _record_details(outcome, expanded=True)]
     if outcome.other_errors:
         noun = "problem" if outcome.other_errors == 1 else "problems"

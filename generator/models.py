@@ -11,7 +11,17 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 from generator.fieldtypes import (
     ID_PATTERN,
@@ -122,11 +132,11 @@ class Location(StrictModel):
         None, description="Host country as an ISO 3166-1 alpha-2 code, e.g. JP."
     )
     venue: Title | None = Field(None, description="Building or venue name.")
-    online: bool = Field(False, description="true if participants can join online.")
-    lat: Annotated[float, Field(ge=-90, le=90)] | None = Field(
+    online: StrictBool = Field(False, description="true if participants can join online.")
+    lat: Annotated[StrictFloat, Field(ge=-90, le=90)] | None = Field(
         None, description="Latitude in decimal degrees (optional, with lon)."
     )
-    lon: Annotated[float, Field(ge=-180, le=180)] | None = Field(
+    lon: Annotated[StrictFloat, Field(ge=-180, le=180)] | None = Field(
         None, description="Longitude in decimal degrees (optional, with lat)."
     )
 
@@ -199,7 +209,7 @@ class Event(RecordModel):
         max_length=300,
         description="Participating or invited countries (ISO codes), besides the host.",
     )
-    participants: Annotated[int, Field(ge=0, le=1_000_000)] | None = Field(
+    participants: Annotated[StrictInt, Field(ge=0, le=1_000_000)] | None = Field(
         None, description="Number of participants (expected or actual)."
     )
     languages: Annotated[tuple[LanguageCode, ...], unique_items("language")] = Field(
@@ -318,10 +328,10 @@ class Program(RecordModel):
     audience: Annotated[tuple[Audience, ...], unique_items("audience")] = Field(
         (), max_length=MAX_LIST, description="Who the program is for."
     )
-    start_year: Annotated[int, Field(ge=1900, le=2200)] | None = Field(
+    start_year: Annotated[StrictInt, Field(ge=1900, le=2200)] | None = Field(
         None, description="Year the program began."
     )
-    end_year: Annotated[int, Field(ge=1900, le=2200)] | None = Field(
+    end_year: Annotated[StrictInt, Field(ge=1900, le=2200)] | None = Field(
         None, description="Year the program ended or is planned to end."
     )
     url: WebUrl | None = Field(None, description="The program's web page.")

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from generator.discovery import RecordFile, display_path, folder_name
-from generator.fieldtypes import id_problem, slugify
-from generator.problems import Problem
-from generator.schema import modeline
+from generator.fieldtypes import id_problem, slugify, title_slug
+from generator.problems import Problem, quote_found
+from generator.schema import modeline, schema_folder
 from generator.validation import validate_record
 from generator.yamlsource import load_yaml
 
@@ -26,9 +26,15 @@ def record_text(
     today: date,
     start: str | None = None,
     kind: str | None = None,
+    end: str | None = None,
+    timezone: str | None = None,
     header: str = "",
 ) -> str:
-    """The YAML text of a new record, with optional fields as comments to fill in."""
+    """The YAML text of a new record, with optional fields as comments to fill in.
+
+    Nothing is invented: without *start* an event starts in the current month (to be
+    confirmed), while a program's ``start_year`` and a report's ``published`` stay comments.
+    """
     lines = [header] if header else []
     if record_type == "event":
         lines += [
@@ -36,8 +42,10 @@ def record_text(
             f"kind: {kind or 'seminar'}",
             "status: planned",
             f"start: {start or today.strftime('%Y-%m')}",
-            "# end: 2027-02-08            # last day, inclusive",
-            "# timezone: Asia/Tokyo       # only with times, e.g. start: 2027-02-06T09:30",
+            f"end: {end}" if end else "# end: 2027-02-08            # last day, inclusive",
+            f"timezone: {timezone}"
+            if timezone
+            else "# timezone: Asia/Tokyo       # only with times, e.g. start: 2027-02-06T09:30",
             "# location:",
             "#   city: Tokyo",
             "#   country: JP",
@@ -62,7 +70,7 @@ def record_text(
             "# countries: [JP]",
             "# topics: [licensing]",
             "# audience: [government]",
-            f"start_year: {today.year}",
+            f"start_year: {start[:4]}" if start else f"# start_year: {today.year}",
             "# url: https://…",
             "# description: |",
             "#   What the program does (Markdown).",
@@ -75,7 +83,7 @@ def record_text(
             "# event: event-id",
             "# program: program-id",
             "# authors: [Name Surname]",
-            f"published: {start or today.isoformat()}",
+            f"published: {start}" if start else f"# published: {today.isoformat()}",
             "# url: https://…",
             "# summary: |",
             "#   A short summary (Markdown).",
@@ -102,6 +110,8 @@ def plan_new_record(
     start: str | None = None,
     kind: str | None = None,
     record_id: str | None = None,
+    end: str | None = None,
+    timezone: str | None = None,
 ) -> tuple[Path, str, list[Problem]]:
     """Path and text of a new record, validated exactly like the files in content/.
 
@@ -115,13 +125,28 @@ def plan_new_record(
         today=today,
         start=start,
         kind=kind,
-        header=modeline(record_type, path),
+        end=end,
+        timezone=timezone,
+        header=modeline(record_type, path, schema_folder(content_dir)),
     )
     shown = display_path(path)
     document, problems = load_yaml(text.encode("utf-8"), shown)
-    naming = id_problem(new_id)
-    if naming:
-        problems.append(Problem(shown, 1, 1, f"--id: {naming}"))
+    if record_id is None and len(title_slug(title)) < 3:
+        problems.append(
+            Problem(
+                "--title",
+                1,
+                1,
+                f"--title: {quote_found(title)} has too few Latin letters or digits to make a "
+                "file name from; hint: choose the record id (its file name and web address) "
+                "with --id, e.g. --id asian-export-control-seminar-15",
+                title="No id",
+            )
+        )
+    else:
+        naming = id_problem(new_id)
+        if naming:
+            problems.append(Problem("--id", 1, 1, f"--id: {naming}"))
     if document is not None:
         _, record_problems = validate_record(RecordFile(record_type, new_id, path, shown), document)
         problems += record_problems

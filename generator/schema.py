@@ -16,6 +16,8 @@ from generator.discovery import RECORD_TYPES
 from generator.models import RECORD_MODELS
 
 SCHEMA_DIR = Path("schema")
+PROJECT_SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+"""The repository's schema folder (present in a source checkout or an editable install)."""
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -43,6 +45,18 @@ def render_record_schemas() -> dict[str, str]:
         + "\n"
         for record_type in RECORD_TYPES
     }
+
+
+def schema_folder(content_dir: Path) -> Path:
+    """The schema folder that records in *content_dir* point at.
+
+    It sits beside the content folder (``content/`` and ``schema/`` in the repository
+    root); a separate content tree without one points at the repository's own.
+    """
+    beside = content_dir.resolve().parent / SCHEMA_DIR.name
+    if beside.is_dir():
+        return beside
+    return PROJECT_SCHEMA_DIR if PROJECT_SCHEMA_DIR.is_dir() else SCHEMA_DIR
 
 
 def modeline(record_type: str, record_path: Path, schema_dir: Path = SCHEMA_DIR) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import pycountry
-from pydantic import Field, StringConstraints
+from pydantic import Field, StrictFloat, StrictInt, StringConstraints
 
 from generator.discovery import display_path
 from generator.fieldtypes import CountryCode, WebUrl
@@ -31,16 +31,16 @@ else:
 class CoordinationSettings(StrictModel):
     """Thresholds of the coordination rules (overlaps, opportunities, duplicates)."""
 
-    opportunity_max_gap_days: Annotated[int, Field(ge=0, le=60)] = Field(
+    opportunity_max_gap_days: Annotated[StrictInt, Field(ge=0, le=60)] = Field(
         7, description="Events in the same city at most this many days apart are an opportunity."
     )
-    nearby_km: Annotated[float, Field(ge=0, le=1000)] = Field(
+    nearby_km: Annotated[StrictFloat, Field(ge=0, le=1000)] = Field(
         50, description="Events with coordinates this close count as the same city."
     )
-    tight_travel_max_gap_days: Annotated[int, Field(ge=0, le=14)] = Field(
+    tight_travel_max_gap_days: Annotated[StrictInt, Field(ge=0, le=14)] = Field(
         1, description="In-person events in different countries this close are tight travel."
     )
-    duplicate_title_similarity: Annotated[float, Field(ge=0, le=1)] = Field(
+    duplicate_title_similarity: Annotated[StrictFloat, Field(ge=0, le=1)] = Field(
         0.6, description="Share of title words two events must have in common to be duplicates."
     )
 
@@ -73,10 +73,10 @@ class SiteSettings(StrictModel):
         default_factory=lambda: {"TW": "Chinese Taipei"},
         description="Display names that replace the ISO names, e.g. TW: Chinese Taipei.",
     )
-    upcoming_days: Annotated[int, Field(ge=1, le=730)] = Field(
+    upcoming_days: Annotated[StrictInt, Field(ge=1, le=730)] = Field(
         90, description="How far ahead the home page lists events."
     )
-    feed_max_entries: Annotated[int, Field(ge=1, le=500)] = Field(
+    feed_max_entries: Annotated[StrictInt, Field(ge=1, le=500)] = Field(
         50, description="Newest entries kept in each RSS/Atom feed."
     )
     coordination: CoordinationSettings = Field(default_factory=CoordinationSettings)

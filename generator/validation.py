@@ -7,6 +7,7 @@ without a time zone, …) run after the model has been built.
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from pydantic_core import ErrorDetails
 from generator.discovery import RecordFile
 from generator.models import RECORD_MODELS, Event, Program, RecordModel
 from generator.problems import Problem, did_you_mean, quote_found
-from generator.yamlsource import Loc, YamlDocument
+from generator.yamlsource import Loc, YamlDocument, resolve_plain_scalar
 
 MAX_EVENT_DAYS = 366
 
@@ -135,6 +136,27 @@ def _list_example(loc: Loc, value: Any) -> str:
     return f"{field}: [{shown}]"
 
 
+_YAML11_BOOLS = {
+    "yes": "true",
+    "no": "false",
+    "on": "true",
+    "off": "false",
+    "y": "true",
+    "n": "false",
+}
+_UNQUOTED_TYPES: dict[type, tuple[type, ...]] = {bool: (bool,), int: (int,), float: (int, float)}
+
+
+def _unquote_hint(loc: Loc, value: object, wanted: type) -> str:
+    """A hint to drop the quotes when a quoted value would be right without them."""
+    if not isinstance(value, str):
+        return ""
+    unquoted = value.strip()
+    if type(resolve_plain_scalar(unquoted)) not in _UNQUOTED_TYPES[wanted]:
+        return ""
+    return f"; hint: remove the quotes: {loc[-1]}: {unquoted}"
+
+
 def translate_error(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, bool, str, str]:
     """(location, is-a-key, message, title) for one pydantic error."""
     kind = error["type"]
@@ -173,16 +195,26 @@ def translate_error(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, b
         return (
             loc,
             False,
-            f"{label}: expected a whole number, found {quote_found(value)}",
+            f"{label}: expected a whole number, found {quote_found(value)}"
+            f"{_unquote_hint(loc, value, int)}",
             "Wrong type",
         )
     if kind in ("float_type", "float_parsing", "finite_number"):
-        return loc, False, f"{label}: expected a number, found {quote_found(value)}", "Wrong type"
-    if kind in ("bool_type", "bool_parsing"):
         return (
             loc,
             False,
-            f"{label}: expected true or false, found {quote_found(value)}",
+            f"{label}: expected a number, found {quote_found(value)}"
+            f"{_unquote_hint(loc, value, float)}",
+            "Wrong type",
+        )
+    if kind in ("bool_type", "bool_parsing"):
+        hint = _unquote_hint(loc, value, bool)
+        if not hint and isinstance(value, str) and value.lower() in _YAML11_BOOLS:
+            hint = f"; hint: write {loc[-1]}: {_YAML11_BOOLS[value.lower()]}"
+        return (
+            loc,
+            False,
+            f"{label}: expected true or false, found {quote_found(value)}{hint}",
             "Wrong type",
         )
     if kind in ("tuple_type", "list_type"):
@@ -221,6 +253,30 @@ def translate_error(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, b
     return loc, False, f"{label}: {message}" if label else message, "Invalid value"
 
 
+def _without_misspelt_missing(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """*errors* without "missing field" errors that a misspelt key already explains.
+
+    ``titel:`` gives an unknown-field error whose hint is "title"; also reporting that
+    ``title`` is missing would say the same thing twice.
+    """
+    unknown: dict[Loc, list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            unknown.setdefault(loc[:-1], []).append(str(loc[-1]).lower())
+    if not unknown:
+        return errors
+    kept = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and difflib.get_close_matches(
+            str(loc[-1]), unknown.get(loc[:-1], []), n=1, cutoff=0.6
+        ):
+            continue
+        kept.append(error)
+    return kept
+
+
 def validate_mapping(
     model_class: type[ModelT],
     document: YamlDocument,
@@ -232,7 +288,7 @@ def validate_mapping(
         return model_class.model_validate(document.data, context=context), []
     except ValidationError as errors:
         problems = []
-        for error in errors.errors(include_url=False):
+        for error in _without_misspelt_missing(errors.errors(include_url=False)):
             loc, is_key, message, title = translate_error(error, model_class)
             pos = document.position(loc, key=is_key)
             problems.append(Problem(display, pos.line, pos.col, message, title=title))

@@ -99,6 +99,7 @@ class YamlDocument:
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_MAX_INT_DIGITS = 1000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -113,7 +114,9 @@ def resolve_plain_scalar(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        # Python refuses to convert integers of more than 4,300 digits; no field takes such
+        # a number, so it stays text and validation reports it as the wrong type.
+        return int(text) if len(text) <= _MAX_INT_DIGITS else text
     if _FLOAT.match(text):
         return float(text)
     return text
@@ -371,9 +374,12 @@ class _Builder:
                 return
 
 
-_STR_TAG = BaseResolver.DEFAULT_SCALAR_TAG
-_MAP_TAG = BaseResolver.DEFAULT_MAPPING_TAG
-_SEQ_TAG = BaseResolver.DEFAULT_SEQUENCE_TAG
+# Tags the fast composer gives nodes written without a tag.  They are not YAML's own tags,
+# so an explicit ``!!str`` or ``!!map`` in the text stays distinguishable and sends the file
+# to the exact parser, which reports it.
+_STR_TAG = "\0plain:" + BaseResolver.DEFAULT_SCALAR_TAG
+_MAP_TAG = "\0plain:" + BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ_TAG = "\0plain:" + BaseResolver.DEFAULT_SEQUENCE_TAG
 _DEFAULT_TAGS = {yaml.ScalarNode: _STR_TAG, yaml.MappingNode: _MAP_TAG, yaml.SequenceNode: _SEQ_TAG}
 
 

@@ -218,7 +218,8 @@ CASES = [
     pytest.param(
         {"events/dup-id.yml": E, "events/2030/dup-id.yaml": E},
         [
-            'content/events/dup-id.yml:1:1: error: duplicate event id "dup-id": content/events/2030/dup-id.yaml has the same file name; hint: ids are unique per type, rename one of the files'
+            'content/events/2030/dup-id.yaml:1:1: error: duplicate event id "dup-id": content/events/dup-id.yml has the same file name; hint: ids are unique per type, rename one of the files',
+            'content/events/dup-id.yml:1:1: error: duplicate event id "dup-id": content/events/2030/dup-id.yaml has the same file name; hint: ids are unique per type, rename one of the files',
         ],
         id="dup_id",
     ),
@@ -241,8 +242,83 @@ CASES = [
     ),
     pytest.param(
         {"events/bad.yml": "title: x\nkind: seminar\nstart: 2030-02-30\n"},
-        ['content/events/bad.yml:3:8: error: start: "2030-02-30" is not a real date or time'],
+        [
+            'content/events/bad.yml:3:8: error: start: "2030-02-30" is not a real date or time; hint: February 2030 has 28 days'
+        ],
         id="bad_date2",
+    ),
+    pytest.param(
+        {"events/bad.yml": "title: x\nkind: seminar\nstart: 2030-13\n"},
+        [
+            'content/events/bad.yml:3:8: error: start: "2030-13" is not a real date or time; hint: months run from 01 to 12'
+        ],
+        id="bad_month",
+    ),
+    pytest.param(
+        {
+            "events/bad.yml": "title: x\nkind: webinar\nstart: 2030-02-06T09:00\nend: 2030-02-06T11:00\ntimezone: JST\n"
+        },
+        [
+            'content/events/bad.yml:5:11: error: timezone: "JST" is not an IANA time zone; expected a name such as "Asia/Tokyo" or "Asia/Singapore" (did you mean "Asia/Tokyo"? abbreviations are ambiguous and ignore summer time)'
+        ],
+        id="tz_abbreviation",
+    ),
+    pytest.param(
+        {"events/bad.yml": E + "participants: '37'\nlocation:\n  online: yes\n  lat: '35.6'\n"},
+        [
+            'content/events/bad.yml:4:15: error: participants: expected a whole number, found "37"; hint: remove the quotes: participants: 37',
+            'content/events/bad.yml:6:11: error: location.online: expected true or false, found "yes"; hint: write online: true',
+            'content/events/bad.yml:7:8: error: location.lat: expected a number, found "35.6"; hint: remove the quotes: lat: 35.6',
+        ],
+        id="no_type_coercion",
+    ),
+    pytest.param(
+        {"events/bad.yml": E + "participants: true\n"},
+        ["content/events/bad.yml:4:15: error: participants: expected a whole number, found true"],
+        id="bool_is_not_a_number",
+    ),
+    pytest.param(
+        {"events/bad.yml": E + "participants: " + "9" * 5000 + "\n"},
+        [
+            'content/events/bad.yml:4:15: error: participants: expected a whole number, found "99999999999999999999999999999999999999999999999999999999999…"'
+        ],
+        id="huge_number",
+    ),
+    pytest.param(
+        {"events/bad.yml": E + "description: !!str hello\n"},
+        [
+            'content/events/bad.yml:4:14: error: YAML tags are not allowed (found "tag:yaml.org,2002:str"); hint: write a plain value'
+        ],
+        id="explicit_str_tag",
+    ),
+    pytest.param(
+        {"events/bad.yml": "titel: x\nkind: seminar\nstart: 2030-02-06\n"},
+        [
+            'content/events/bad.yml:1:1: error: unknown field "titel" (did you mean "title"?); expected one of: id, title, kind, status, start, end, timezone, location, organizers, partners, programs, series, audience, topics, countries, participants, languages, url, registration, contact, description, links, reports, coordinated_with, announced, source'
+        ],
+        id="misspelt_required_field_once",
+    ),
+    pytest.param(
+        {"events/bad.yml": E + "url: //example.org/x\n"},
+        [
+            'content/events/bad.yml:4:6: error: url: links must start with https: or http:, found no scheme (did you mean "https://example.org/x"?)'
+        ],
+        id="scheme_relative_url",
+    ),
+    pytest.param(
+        {"stray.yml": E, "event/typo.yml": E},
+        [
+            'content/event/typo.yml:1:1: error: not in a record folder (events/, reports/, programs/ or organizations/), so it would never be published; hint: did you mean "events/"?',
+            "content/stray.yml:1:1: error: not in a record folder (events/, reports/, programs/ or organizations/), so it would never be published; hint: move it into the folder of its type",
+        ],
+        id="misplaced_record",
+    ),
+    pytest.param(
+        {"events/.draft.yml": E},
+        [
+            'content/events/.draft.yml:1:1: warning: ignored: names starting with a dot are hidden files, never records; hint: rename it to "draft.yml"'
+        ],
+        id="hidden_record",
     ),
     pytest.param(
         {"events/norway.yml": E + "location:\n  country: NO\n"},

@@ -52,6 +52,7 @@ def from_issue(
     root: Path, capsys: pytest.CaptureFixture[str], text: str, *extra: str
 ) -> tuple[int, str, str]:
     write_content(root, CONTENT)
+    (root / "schema").mkdir(exist_ok=True)  # beside content/, as in the repository
     issue = root / "issue-body.md"
     issue.write_text(text, encoding="utf-8")
     return run_cli(
@@ -74,7 +75,7 @@ def test_all_fields_give_the_full_record_which_passes_check(
 ) -> None:
     status, out, err = from_issue(in_tmp, capsys, body("all-fields"))
     assert status == 0, out
-    path = in_tmp / "content/events/asian-export-control-seminar-15.yml"
+    path = in_tmp / "content/events/2027/asian-export-control-seminar-15.yml"
     golden("from-issue/all-fields.yml", path.read_text("utf-8"))
     golden("from-issue/all-fields.reply.md", out)
     assert record_data(path) == {
@@ -122,9 +123,9 @@ def test_missing_optional_fields_give_a_minimal_record_with_an_id_from_title_and
 ) -> None:
     status, out, _ = from_issue(in_tmp, capsys, body("minimal"))
     assert status == 0, out
-    path = in_tmp / "content/events/export-control-workshop-for-customs-officers-2027.yml"
+    path = in_tmp / "content/events/2027/export-control-workshop-for-customs-officers-2027.yml"
     assert path.read_text("utf-8") == (
-        "# yaml-language-server: $schema=../../schema/event.schema.json\n"
+        "# yaml-language-server: $schema=../../../schema/event.schema.json\n"
         "# Submitted through GitHub issue #42 (new-event form).\n"
         "title: Export Control Workshop for Customs Officers\n"
         "kind: workshop\n"
@@ -145,7 +146,7 @@ def test_bad_dates_are_reported_by_form_field_and_line_and_nothing_is_written(
     assert bullets(out) == [
         "- **First day** (line 5): `start: expected a date written as YYYY-MM (month only) or "
         'YYYY-MM-DD or YYYY-MM-DDTHH:MM (with timezone), found "5 March 2027"`',
-        '- **Last day** (line 6): `end: "2027-02-30" is not a real date or time`',
+        '- **Last day** (line 6): `end: "2027-02-30" is not a real date or time; hint: February 2027 has 28 days`',
         '- **Host country** (line 8): `location.country: "Malaysia" is not an ISO 3166-1 alpha-2 '
         'country code; expected two capital letters such as "JP" or "SG" (did you mean "MY", '
         "Malaysia?)`",
@@ -167,7 +168,7 @@ def test_title_with_shell_metacharacters_and_expressions_is_stored_exactly(
     text = body("shell-title")
     status, out, _ = from_issue(in_tmp, capsys, text)
     assert status == 0, out
-    [path] = (in_tmp / "content/events").glob("seminar-export-*.yml")
+    [path] = (in_tmp / "content/events/2027").glob("seminar-export-*.yml")
     assert path.name == (
         "seminar-export-1-github-token-touch-tmp-pwned-whoami-rm-rf-echo-x-tee-etc-p-2027.yml"
     )
@@ -301,7 +302,7 @@ def test_windows_line_ends_and_headings_inside_the_description(
     text = with_answer(body("minimal"), "Description", "Intro.\n\n### Source\n\nNot a field.")
     status, out, _ = from_issue(in_tmp, capsys, text.replace("\n", "\r\n"))
     assert status == 0, out
-    [path] = (in_tmp / "content/events").glob("export-control-*.yml")
+    [path] = (in_tmp / "content/events/2027").glob("export-control-*.yml")
     data = record_data(path)
     assert data["description"] == "Intro.\n\n### Source\n\nNot a field."
     assert data["source"] == "GitHub issue #42 (new-event form)"
@@ -317,7 +318,7 @@ def test_github_actions_outputs_and_summary_are_exact(
     status, out, _ = from_issue(in_tmp, capsys, body("minimal"), "--reply", "reply.md")
     assert status == 0
     record = (
-        in_tmp / "content/events/export-control-workshop-for-customs-officers-2027.yml"
+        in_tmp / "content/events/2027/export-control-workshop-for-customs-officers-2027.yml"
     ).read_text("utf-8")
     assert summary.read_text("utf-8") == out
     assert (in_tmp / "reply.md").read_text("utf-8") == out
@@ -327,7 +328,7 @@ def test_github_actions_outputs_and_summary_are_exact(
     assert [(name, value) for name, _, value in blocks] == [
         ("valid", "true"),
         ("id", "export-control-workshop-for-customs-officers-2027"),
-        ("path", "content/events/export-control-workshop-for-customs-officers-2027.yml"),
+        ("path", "content/events/2027/export-control-workshop-for-customs-officers-2027.yml"),
         ("title", "Export Control Workshop for Customs Officers"),
         ("record", record),
         ("reply", out),
@@ -376,3 +377,54 @@ def test_any_answer_is_written_so_that_it_reads_back_exactly(
     document, problems = load_yaml(dump_record(data).encode("utf-8"), "x.yml")
     assert problems == []
     assert document is not None and document.data == data
+
+
+def test_a_title_without_latin_letters_gets_an_id_from_year_and_issue_number(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = with_answer(body("minimal"), "Title", "亚洲出口管制研讨会")
+    status, out, _ = from_issue(in_tmp, capsys, text)
+    assert status == 0, out
+    path = in_tmp / "content/events/2027/event-2027-issue-42.yml"
+    assert record_data(path)["title"] == "亚洲出口管制研讨会"
+    assert run_cli(["check"], capsys)[0] == 0
+
+
+def test_headings_of_other_fields_inside_the_description_stay_in_the_description(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    description = "Intro.\n\n### Coordinated with\n\nsomething\n\n### Title\n\nx"
+    text = with_answer(body("minimal"), "Description", description)
+    status, out, _ = from_issue(in_tmp, capsys, text)
+    assert status == 0, out
+    [path] = (in_tmp / "content/events/2027").glob("export-control-*.yml")
+    data = record_data(path)
+    assert data["description"] == description
+    assert data["title"] == "Export Control Workshop for Customs Officers"
+    assert "coordinated_with" not in data
+
+
+def test_the_reply_warns_of_events_that_compete_for_the_same_people(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = body("minimal")
+    for label, answer in [
+        ("First day", "2027-02-06"),
+        ("City", "Tokyo"),
+        ("Host country", "JP"),
+        ("Audience", "Licensing officers"),
+    ]:
+        text = with_answer(text, label, answer)
+    rival = "title: Licensing forum\nkind: meeting\nstart: 2027-02-06\naudience: [licensing]\n"
+    write_content(
+        in_tmp, {"events/2027/licensing-forum-2027.yml": rival + "location:\n  country: JP\n"}
+    )
+    status, out, _ = from_issue(in_tmp, capsys, text)
+    assert status == 0, out
+    section = out.split("#### Other events at the same time or place\n\n", 1)[1]
+    assert section.startswith(
+        "These events compete for the same people. Please consider other dates; if the events "
+        "are planned together, add the other event's short name to the **Coordinated with** "
+        "field.\n\n- ⚠️ **Conflict**: `"
+    )
+    assert "licensing-forum-2027" in section.split("\n\n<details", 1)[0]

@@ -14,6 +14,7 @@ def test_new_record_is_valid_and_dated_today(
     record_type: str, in_tmp: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_content(in_tmp, {})
+    (in_tmp / "schema").mkdir()
     status, out, err = run_cli(
         ["new", record_type, "--title", "Tokyo Seminar: 2030 edition", "--today", "2030-01-15"],
         capsys,
@@ -28,8 +29,75 @@ def test_new_record_is_valid_and_dated_today(
     if record_type == "event":
         assert "announced: 2030-01-15\n" in text
         assert "start: 2030-01\n" in text
+    if record_type in ("program", "report"):  # no invented start year or publication date
+        assert "\n# start_year: 2030\n" in text or "\n# published: 2030-01-15\n" in text
     status, out, _ = run_cli(["check"], capsys)
     assert status == 0, out
+
+
+def test_new_record_in_a_separate_content_tree_points_at_the_project_schema(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_content(in_tmp, {})
+    status, out, _ = run_cli(["new", "event", "--title", "Separate tree"], capsys)
+    assert status == 0
+    first_line = Path(out.strip()).read_text("utf-8").splitlines()[0]
+    target = first_line.removeprefix("# yaml-language-server: $schema=")
+    assert (Path("content/events") / target).resolve() == REPO_ROOT / "schema/event.schema.json"
+
+
+def test_new_program_takes_its_start_year_from_start(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_content(in_tmp, {})
+    status, out, _ = run_cli(
+        ["new", "program", "--title", "Old program", "--start", "1993"], capsys
+    )
+    assert status == 0
+    assert "\nstart_year: 1993\n" in Path(out.strip()).read_text("utf-8")
+
+
+def test_new_timed_event_takes_end_and_timezone(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_content(in_tmp, {})
+    status, out, err = run_cli(
+        [
+            "new",
+            "event",
+            "--title",
+            "Webinar",
+            "--start",
+            "2030-03-04T09:30",
+            "--end",
+            "2030-03-04T11:00",
+            "--timezone",
+            "Asia/Tokyo",
+        ],
+        capsys,
+    )
+    assert status == 0, err
+    text = Path(out.strip()).read_text("utf-8")
+    assert "\nend: 2030-03-04T11:00\ntimezone: Asia/Tokyo\n" in text
+    assert run_cli(["check"], capsys)[0] == 0
+
+
+def test_new_with_a_title_in_another_script_asks_for_an_id(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_content(in_tmp, {})
+    status, _, err = run_cli(["new", "event", "--title", "한국 수출통제 세미나"], capsys)
+    assert status == 1
+    assert err.splitlines()[0] == (
+        '--title:1:1: error: --title: "한국 수출통제 세미나" has too few Latin letters or digits '
+        "to make a file name from; hint: choose the record id (its file name and web address) "
+        "with --id, e.g. --id asian-export-control-seminar-15"
+    )
+    assert not list(Path("content").rglob("*.yml"))
+    status, out, _ = run_cli(
+        ["new", "event", "--title", "한국 수출통제 세미나", "--id", "korea-seminar"], capsys
+    )
+    assert status == 0 and out.strip() == "content/events/korea-seminar.yml"
 
 
 def test_new_event_takes_start_kind_and_id(

@@ -365,4 +365,4 @@ def test_issue_workflow_treats_the_issue_text_as_data() -> None:
         for line in run_lines(workflow, job_id):
             assert "clearinghouse" not in line and "pip" not in line and "make" not in line
     write = workflow["jobs"]["pull-request"]["steps"][1]
-    assert "^content/events/[a-z0-9][a-z0-9-]{1,78}[a-z0-9]\\.yml$" in write["run"]
+    assert "^content/events/([0-9]{4}/)?[a-z0-9][a-z0-9-]{1,78}[a-z0-9]\\.yml$" in write["run"]

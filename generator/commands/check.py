@@ -27,8 +27,10 @@ from generator.commands.common import (
 from generator.coordination import find_findings, involving
 from generator.coordination.report import locate, step_summary_markdown
 from generator.gcpause import collector_paused
-from generator.problems import Problem
+from generator.problems import ContentError, Problem
 from generator.settings import SiteSettings
+
+COORDINATION_WAITS = "Overlap and conflict warnings are checked once every error above is fixed."
 
 
 def register(subparsers: Any) -> None:
@@ -49,7 +51,14 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate the content tree and print what is wrong, then the coordination findings."""
-    settings, catalog, problems = load_content(args)
+    try:
+        settings, catalog, problems = load_content(args)
+    except ContentError as error:
+        report_problems(error.problems, sys.stdout)
+        print(COORDINATION_WAITS, file=sys.stderr)
+        if step_summary_path() is not None:
+            append_step_summary(f"### Coordination\n\n{COORDINATION_WAITS}\n\n")
+        return 1
     with collector_paused():
         warnings, notices = coordination_report(catalog, settings, args)
     report_problems(sorted([*problems, *warnings]), sys.stdout, sorted(notices))

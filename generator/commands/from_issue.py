@@ -2,7 +2,7 @@
 
 The body of the issue (GitHub's rendering of the issue form) is read from a file, never
 from the command line or the environment, so no shell ever sees it.  The record is written
-to ``content/events/<id>.yml`` and the whole content tree is validated exactly as
+to ``content/events/<year>/<id>.yml`` and the whole content tree is validated exactly as
 ``clearinghouse check`` does; if the record has an error the file is removed again.  The
 Markdown reply for the issue goes to standard output (and ``--reply FILE``); the exit status
 is 1 when the organizer has something to fix.
@@ -11,17 +11,22 @@ is 1 when the organizer has something to fix.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from generator import ghactions, pipeline
+from generator.catalog import Catalog
 from generator.commands.common import (
     add_content_option,
     add_today_option,
     in_github_actions,
     resolve_today,
 )
+from generator.coordination import find_findings, involving
 from generator.discovery import RecordFile, discover, display_path
 from generator.fieldtypes import is_valid_id
 from generator.issueform import parse_issue_body
@@ -32,9 +37,10 @@ from generator.issuerecord import (
     build_issue_record,
     locate_problems,
 )
-from generator.issuereply import IssueOutcome, render_reply
+from generator.issuereply import CoordinationNote, IssueOutcome, render_reply
 from generator.problems import ContentError, Problem, summary_line
-from generator.schema import modeline
+from generator.schema import modeline, schema_folder
+from generator.settings import SiteSettings
 from generator.validation import validate_record
 from generator.writer import write_text_file
 from generator.yamlsource import load_yaml
@@ -46,7 +52,7 @@ def register(subparsers: Any) -> None:
         "from-issue",
         help="turn a new-event issue (issue-form body) into a checked record file",
         description="Read the body of an issue written with the New event form, write the "
-        "event record to content/events/<id>.yml, validate it like `check`, and print a "
+        "event record to content/events/<year>/<id>.yml, validate it like `check`, and print a "
         "Markdown reply for the issue. Exits 1 (and keeps no file) when a field needs fixing.",
     )
     parser.add_argument(
@@ -76,20 +82,40 @@ def _existing_event(content_dir: Path, record_id: str) -> str | None:
 
 
 def _validate_in_place(
-    path: Path, shown: str, text: str, args: argparse.Namespace
-) -> tuple[list[Problem], int]:
+    path: Path, shown: str, record_id: str, text: str, args: argparse.Namespace
+) -> tuple[list[Problem], int, tuple[CoordinationNote, ...]]:
     """Write the record and validate the whole tree as ``check`` does.
 
-    Returns the record's own problems and the number of errors in other files.
+    Returns the record's own problems, the number of errors in other files, and — when
+    the whole tree is valid — what the coordination analysis says about the new event.
     """
     write_text_file(path, text, overwrite=False)
     try:
-        _, _, found = pipeline.load_content(args.content, args.config)
+        settings, catalog, found = pipeline.load_content(args.content, args.config)
     except ContentError as error:
         found = list(error.problems)
+        notes: tuple[CoordinationNote, ...] = ()
+    else:
+        notes = _coordination_notes(catalog, settings, record_id, resolve_today(args.today))
     mine = [problem for problem in found if problem.path == shown]
     others = sum(1 for p in found if p.path != shown and p.severity == "error")
-    return mine, others
+    return mine, others, notes
+
+
+def _coordination_notes(
+    catalog: Catalog, settings: SiteSettings, record_id: str, today: date
+) -> tuple[CoordinationNote, ...]:
+    """The findings about the new event among events that have not ended, as in ``check``."""
+    findings = involving(find_findings(catalog, settings.coordination, since=today), {record_id})
+    return tuple(
+        CoordinationNote(
+            title=finding.title,
+            summary=finding.summary.removeprefix(f"{finding.title}: "),
+            other_id=finding.events[1] if finding.events[0] == record_id else finding.events[0],
+            is_warning=finding.is_warning,
+        )
+        for finding in findings
+    )
 
 
 def _validate_alone(record: IssueRecord, path: Path, shown: str) -> list[Problem]:
@@ -101,22 +127,34 @@ def _validate_alone(record: IssueRecord, path: Path, shown: str) -> list[Problem
     return problems
 
 
+def _year_folder(data: Mapping[str, Any]) -> str:
+    """``events/<year>`` for a record that starts in that year (as the shipped records are
+    filed), else ``events``."""
+    start = data.get("start")
+    if isinstance(start, str) and re.match(r"(19|20|21)\d\d-", start):
+        return f"events/{start[:4]}"
+    return "events"
+
+
 def process_issue(body: str, args: argparse.Namespace) -> tuple[IssueOutcome, IssueRecord]:
     """Make, write and validate the record of one issue; removes the file again on errors."""
     if not args.content.is_dir():
         raise ContentError(
             [Problem(str(args.content), 1, 1, "content folder not found; hint: pass --content DIR")]
         )
-    events_dir = args.content / "events"
     answers = parse_issue_body(body)
+    today = resolve_today(args.today)
+    draft = build_issue_record(answers, today=today, issue_number=args.number)
+    folder = _year_folder(draft.data)
+    record_dir = args.content / folder
     record = build_issue_record(
         answers,
-        today=resolve_today(args.today),
+        today=today,
         issue_number=args.number,
-        header=[modeline("event", events_dir / "new.yml")],
+        header=[modeline("event", record_dir / "new.yml", schema_folder(args.content))],
     )
-    path = events_dir / f"{record.record_id}.yml"
-    shown = f"{display_path(args.content)}/events/{record.record_id}.yml"
+    path = record_dir / f"{record.record_id}.yml"
+    shown = f"{display_path(args.content)}/{folder}/{record.record_id}.yml"
     problems: list[FieldProblem] = list(record.form_problems)
     if not answers:  # not the form at all: one clear message, nothing to validate
         return IssueOutcome(shown, record.text, tuple(problems)), record
@@ -130,14 +168,17 @@ def process_issue(body: str, args: argparse.Namespace) -> tuple[IssueOutcome, Is
             )
         )
     others = 0
+    notes: tuple[CoordinationNote, ...] = ()
     if clash is None and is_valid_id(record.record_id):
-        found, others = _validate_in_place(path, shown, record.text, args)
+        found, others, notes = _validate_in_place(path, shown, record.record_id, record.text, args)
     else:
         found = _validate_alone(record, path, shown)
     problems += locate_problems(found, record, shown)
-    outcome = IssueOutcome(shown, record.text, tuple(problems), others)
+    outcome = IssueOutcome(shown, record.text, tuple(problems), others, notes)
     if not outcome.ok and clash is None and path.exists():
         path.unlink()
+        if path.parent != args.content / "events" and not any(path.parent.iterdir()):
+            path.parent.rmdir()  # the year folder made for this record
     return outcome, record
 
 

@@ -29,7 +29,15 @@ def register(subparsers: Any) -> None:
         "record_type", choices=RECORD_TYPES, metavar="TYPE", help="|".join(RECORD_TYPES)
     )
     parser.add_argument("--title", required=True, help="title (or name) of the record")
-    parser.add_argument("--start", help="event start (YYYY-MM-DD or YYYY-MM); report: published")
+    parser.add_argument(
+        "--start",
+        help="event start (YYYY-MM-DD, YYYY-MM-DDTHH:MM with --timezone, or YYYY-MM); "
+        "program: start year; report: published",
+    )
+    parser.add_argument("--end", help="event: last day (inclusive) or end time")
+    parser.add_argument(
+        "--timezone", help="event time zone (IANA name such as Asia/Tokyo), needed with times"
+    )
     parser.add_argument("--kind", help="kind (default: seminar / assistance / paper / government)")
     parser.add_argument("--id", dest="record_id", help="record id (default: made from the title)")
     add_content_option(parser)
@@ -47,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         start=args.start,
         kind=args.kind,
         record_id=args.record_id,
+        end=args.end,
+        timezone=args.timezone,
     )
     if problems:
         report_problems(problems, sys.stderr)

@@ -126,11 +126,21 @@ class Describer:
         return found
 
     def acknowledgement(self, a: Event, b: Event) -> str:
-        """How to acknowledge the pair, in either file, with the exact YAML line."""
-        return (
-            f"add {self.yaml_line(a, b.id)} to {self.path(a.id)} "
-            f"(or {self.yaml_line(b, a.id)} to {self.path(b.id)})"
-        )
+        """How to acknowledge the pair, in either file, with the exact YAML line.
+
+        "add LINE to FILE", or "change the coordinated_with line in FILE to LINE" when the
+        file already has that key (adding a second one would be a duplicate key).
+        """
+        first, second = self._edit(a, b.id), self._edit(b, a.id)
+        if first.startswith("add ") and second.startswith("add "):
+            second = second.removeprefix("add ")
+        return f"{first} (or {second})"
+
+    def _edit(self, event: Event, other_id: str) -> str:
+        line = self.yaml_line(event, other_id)
+        if event.coordinated_with:
+            return f"change the coordinated_with line in {self.path(event.id)} to {line}"
+        return f"add {line} to {self.path(event.id)}"
 
     @staticmethod
     def yaml_line(event: Event, other_id: str) -> str:
