@@ -12,7 +12,7 @@ consumers fall back to fields of the record (documented where they do so).
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -39,9 +39,17 @@ class Revision:
 
 @dataclass(frozen=True)
 class RecordHistory:
-    """The revisions of one record, oldest first."""
+    """The revisions of one record, oldest first.
+
+    ``revisions`` holds every commit reachable from ``HEAD`` that changed the file — those
+    of merged branches too, and merge commits whose result differs from their first
+    parent — so the count only grows as history grows, whatever the merges did.
+    ``mainline`` is the subset on the first-parent line of ``HEAD``: the versions the
+    built branch itself had, one after the other (a merge is one step).
+    """
 
     revisions: tuple[Revision, ...] = ()
+    mainline: tuple[Revision, ...] = ()
 
     @property
     def count(self) -> int:
@@ -51,7 +59,7 @@ class RecordHistory:
     @property
     def last_modified(self) -> datetime | None:
         """Commit time of the newest change, or None without history."""
-        return self.revisions[-1].committed if self.revisions else None
+        return max((r.committed for r in self.revisions), default=None)
 
     @property
     def first_published(self) -> datetime | None:
@@ -131,8 +139,13 @@ def record_key_for_path(repo_path: str, content_prefix: PurePosixPath) -> Record
     return record_type, path.stem
 
 
-def parse_log(output: str, content_prefix: PurePosixPath) -> dict[RecordKey, RecordHistory]:
-    """Parse ``git log --format=%x1e%H %ct --name-status --no-renames`` output."""
+def parse_log(
+    output: str, content_prefix: PurePosixPath, mainline: Collection[str] | None = None
+) -> dict[RecordKey, RecordHistory]:
+    """Parse ``git log --format=%x1e%H %ct --name-status --no-renames`` output.
+
+    *mainline* is the set of commits on the first-parent line (all commits when None).
+    """
     revisions: dict[RecordKey, list[Revision]] = {}
     # git log lists the newest commit first; reversed, it is oldest first in commit order
     # (which, unlike timestamps, is never ambiguous).  Within a commit a deletion comes
@@ -150,7 +163,13 @@ def parse_log(output: str, content_prefix: PurePosixPath) -> dict[RecordKey, Rec
                 revisions.setdefault(key, []).append(
                     Revision(commit, committed, repo_path, status[:1])
                 )
-    return {key: RecordHistory(tuple(revs)) for key, revs in sorted(revisions.items())}
+    return {
+        key: RecordHistory(
+            tuple(revs),
+            tuple(revs) if mainline is None else tuple(r for r in revs if r.commit in mainline),
+        )
+        for key, revs in sorted(revisions.items())
+    }
 
 
 def read_history(content_dir: Path) -> ContentHistory:
@@ -164,12 +183,19 @@ def read_history(content_dir: Path) -> ContentHistory:
         return ContentHistory()
     shallow = (_git(repo_root, ["rev-parse", "--is-shallow-repository"]) or b"").strip() == b"true"
     prefix = PurePosixPath(content_dir.relative_to(repo_root.resolve()).as_posix())
+    # --full-history: without it git simplifies merges away and leaves out the commits of
+    # a merged branch whose result matches the other side, which could lower a SEQUENCE.
+    # --diff-merges=first-parent: a merge that changed a file counts as a change of it.
+    # --topo-order: parents always after their children, so reversed, oldest first.
     log = _git(
         repo_root,
         [
             "-c",
             "core.quotePath=false",
             "log",
+            "--full-history",
+            "--diff-merges=first-parent",
+            "--topo-order",
             "--format=%x1e%H %ct",
             "--name-status",
             "--no-renames",
@@ -177,5 +203,7 @@ def read_history(content_dir: Path) -> ContentHistory:
             prefix.as_posix() if str(prefix) != "." else ".",
         ],
     )
-    records = parse_log(log.decode("utf-8", "replace"), prefix) if log else {}
+    first_parents = _git(repo_root, ["rev-list", "--first-parent", "HEAD"]) or b""
+    mainline = frozenset(first_parents.decode("ascii", "replace").split())
+    records = parse_log(log.decode("utf-8", "replace"), prefix, mainline) if log else {}
     return ContentHistory(repo_root=repo_root, shallow=shallow, records=records)

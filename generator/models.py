@@ -7,6 +7,7 @@ from them.  Field descriptions are written for organizers, not programmers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -139,6 +140,16 @@ class Location(StrictModel):
     lon: Annotated[StrictFloat, Field(ge=-180, le=180)] | None = Field(
         None, description="Longitude in decimal degrees (optional, with lat)."
     )
+
+    def place_parts(self, country_name: Callable[[str], str]) -> list[str]:
+        """Venue, city and country name for people; the country is left out when the
+        city has its name (not "Singapore, Singapore")."""
+        parts = [part for part in (self.venue, self.city) if part]
+        if self.country:
+            country = country_name(self.country)
+            if not self.city or self.city.casefold() != country.casefold():
+                parts.append(country)
+        return parts
 
 
 class Registration(StrictModel):

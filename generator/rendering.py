@@ -97,6 +97,9 @@ def head_links(ctx: BuildContext, path: str) -> list[HeadLink]:
         links.append(
             HeadLink(urls.COORDINATION_FEED, "Coordination findings (RSS)", RSS_MEDIA_TYPE)
         )
+        links.append(
+            HeadLink(urls.COORDINATION_ATOM, "Coordination findings (Atom)", ATOM_MEDIA_TYPE)
+        )
     parts = path.split("/")
     if len(parts) == 3 and parts[2] == "":
         section, key = parts[0], parts[1]

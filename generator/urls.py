@@ -132,6 +132,8 @@ def feed(name: str, fmt: str) -> str:
 
 COORDINATION_FEED = "feeds/coordination.xml"
 """RSS 2.0 feed of coordination findings about upcoming events."""
+COORDINATION_ATOM = "feeds/coordination.atom"
+"""The same findings as an Atom feed."""
 
 
 def topic_feed(topic: str, fmt: str) -> str:

@@ -220,29 +220,34 @@ def test_findings_feed_lists_upcoming_findings_newest_first(in_tmp: Path) -> Non
     context, _ = load_context(in_tmp / "content", None, date(2030, 1, 10), "https://example.org/")
     findings = find_findings(context.catalog, context.settings.coordination)
     outputs = render_findings_feed(context, findings)
-    assert list(outputs) == [urls.COORDINATION_FEED]
+    assert sorted(outputs) == sorted([urls.COORDINATION_FEED, urls.COORDINATION_ATOM])
     data = outputs[urls.COORDINATION_FEED]
     assert render_findings_feed(context, findings)[urls.COORDINATION_FEED] == data
-    feed = feedparser.parse(data)
-    assert not feed.bozo, feed.bozo_exception
-    assert feed.feed.link == "https://example.org/coordination/"
-    assert feed.feed.updated == "Sat, 05 Jan 2030 12:00:00 +0000"
-    assert [(e.id, e.published) for e in feed.entries] == [
-        ("opportunity:b-event:c-event@xc-clearinghouse.org", "Sat, 05 Jan 2030 12:00:00 +0000"),
-        ("opportunity:a-event:c-event@xc-clearinghouse.org", "Sat, 05 Jan 2030 12:00:00 +0000"),
-        ("conflict:a-event:b-event@xc-clearinghouse.org", "Tue, 01 Jan 2030 10:00:00 +0000"),
-    ]
-    assert feed.entries[2].title == f"Conflict: Licensing Workshop / {hostile}"
-    assert feed.entries[2].link == "https://example.org/events/a-event/#conflict:a-event:b-event"
-    assert b"<script>" not in data
+    tag = "tag:xc-clearinghouse.org,2026:coordination/"
+    for path, version in ((urls.COORDINATION_FEED, "rss20"), (urls.COORDINATION_ATOM, "atom10")):
+        feed = feedparser.parse(outputs[path])
+        assert not feed.bozo, feed.bozo_exception
+        assert feed.version == version
+        assert feed.feed.link == "https://example.org/coordination/"
+        assert feed.feed.updated_parsed[:6] == (2030, 1, 5, 12, 0, 0)
+        assert [(e.id, e.published_parsed[:4]) for e in feed.entries] == [
+            (f"{tag}opportunity:b-event:c-event", (2030, 1, 5, 12)),
+            (f"{tag}opportunity:a-event:c-event", (2030, 1, 5, 12)),
+            (f"{tag}conflict:a-event:b-event", (2030, 1, 1, 10)),
+        ]
+        assert feed.entries[2].title == f"Conflict: Licensing Workshop / {hostile}"
+        assert (
+            feed.entries[2].link == "https://example.org/events/a-event/#conflict:a-event:b-event"
+        )
+        assert b"<script>" not in outputs[path]
 
 
-def test_findings_feed_without_history_is_dated_by_today(in_tmp: Path) -> None:
+def test_an_empty_findings_feed_has_the_fixed_date_of_empty_feeds(in_tmp: Path) -> None:
     context = make_context(in_tmp, {"events/a-event.yml": event_yaml("2030-03-10")})
     outputs = render_findings_feed(context, [])
     feed = feedparser.parse(outputs[urls.COORDINATION_FEED])
     assert feed.entries == []
-    assert feed.feed.updated == "Tue, 01 Jan 2030 00:00:00 +0000"
+    assert feed.feed.updated == "Thu, 01 Jan 1970 00:00:00 +0000"
 
 
 def test_published_messages_do_not_depend_on_the_working_directory(

@@ -121,6 +121,8 @@ def test_references_are_resolved_with_names_and_page_urls(outputs: Outputs) -> N
     assert organizations["cits"]["events"] == ["academy-2030-06", "seminar-2030", "webinar-2030"]
     assert organizations["cits"]["programs"] == ["aecs"]
     assert organizations["meti"]["country_name"] == "Japan"
+    assert program["calendar_url"] == SITE + "calendars/programs/aecs.ics"
+    assert organizations["meti"]["calendar_url"] == SITE + "calendars/organizations/meti.ics"
 
 
 def test_dates_are_iso_and_calendars_are_listed_except_for_month_only_events(
@@ -231,6 +233,23 @@ def test_an_empty_catalog_gives_valid_empty_exports(tmp_path: Path) -> None:
         jsonschema.validate(document, export_schema(name))
     header = outputs[urls.API_EVENTS_CSV].decode("utf-8-sig")
     assert header == ",".join(column.name for column in CSV_COLUMNS) + "\r\n"
+
+
+def test_csv_lists_split_back_into_one_item_per_reference(tmp_path: Path) -> None:
+    files = {
+        "organizations/alpha.yml": "name: Alpha; Beta Institute\nkind: academic\n",
+        "organizations/gamma.yml": "name: Gamma\nkind: academic\n",
+        "events/x-event.yml": "title: X\nkind: seminar\nstart: 2030-02-06\n"
+        "organizers: [alpha, gamma]\nlinks:\n"
+        "  - {title: Agenda, url: 'https://example.org/agenda;v=2?a=1;b=2'}\n"
+        "  - {title: Paper, url: 'https://example.org/paper'}\n",
+    }
+    (row,) = _csv_rows(render_exports(make_context(tmp_path, files)))
+    assert row["organizer_names"].split(";") == ["Alpha, Beta Institute", "Gamma"]
+    assert row["links"].split(";") == [
+        "https://example.org/agenda%3Bv=2?a=1%3Bb=2",
+        "https://example.org/paper",
+    ]
 
 
 def test_csv_columns_are_documented() -> None:

@@ -270,3 +270,21 @@ def test_uncommitted_edits_are_not_changes_yet(repo: Repo) -> None:
     (change,) = event_changes(ctx)
     assert [a.aspect for a in change.aspects] == ["status", "dates"]
     assert change.after.is_cancelled
+
+
+def test_a_merge_that_undoes_a_cancellation_is_announced_and_the_cancellation_kept(
+    repo: Repo,
+) -> None:
+    repo.commit(EVENT, "2030-01-01T10:00:00+00:00")
+    git(repo.root, "checkout", "-q", "-b", "side")
+    repo.commit(EVENT.replace("First version.", "Second version."), "2030-01-02T00:00:00+00:00")
+    git(repo.root, "checkout", "-q", "main")
+    repo.commit(EVENT + "status: cancelled\n", "2030-01-03T00:00:00+00:00")
+    cancelled = [e.id for e in _entries(repo.feeds(), "changes")]
+    git(repo.root, "merge", "-q", "--no-commit", "--no-ff", "side", "-X", "theirs")
+    git(repo.root, "checkout", "side", "--", "content/events/x-event.yml")
+    git(repo.root, "commit", "-qm", "merge", date="2030-01-04T00:00:00+00:00")
+    entries = _entries(repo.feeds(), "changes")
+    assert [e.title for e in entries] == ["Back on: Example Seminar", "Cancelled: Example Seminar"]
+    assert entries[1].id == cancelled[0]
+    assert _when(entries[0]) == datetime(2030, 1, 4, tzinfo=UTC)

@@ -83,3 +83,40 @@ def test_shallow_clones_are_detected(tmp_path: Path) -> None:
     history = read_history(clone / "content")
     assert history.shallow
     assert not read_history(source / "content").shallow
+
+
+def _merge_where_the_branch_wins(tmp_path: Path) -> Path:
+    """main cancels the event; a branch retitles it; the merge keeps the branch's file."""
+    content = make_repo(tmp_path)
+    record = content / "events/x-event.yml"
+    git(tmp_path, "checkout", "-q", "-b", "side")
+    record.write_text(MINIMAL_EVENT.replace("Example Seminar", "Renamed Seminar"))
+    git(tmp_path, "commit", "-qam", "retitle", date="2030-01-02T00:00:00+00:00")
+    git(tmp_path, "checkout", "-q", "main")
+    record.write_text(MINIMAL_EVENT + "status: cancelled\n")
+    git(tmp_path, "commit", "-qam", "cancel", date="2030-01-03T00:00:00+00:00")
+    git(tmp_path, "merge", "-q", "--no-commit", "--no-ff", "side", "-X", "theirs")
+    git(tmp_path, "checkout", "side", "--", "content/events/x-event.yml")
+    git(tmp_path, "commit", "-qm", "merge side", date="2030-01-04T00:00:00+00:00")
+    return content
+
+
+def test_merges_never_lower_the_count_and_date_the_change(tmp_path: Path) -> None:
+    content = _merge_where_the_branch_wins(tmp_path)
+    record = read_history(content).of("event", "x-event")
+    # add, retitle (branch), cancel (main) and the merge that undid the cancellation
+    assert record.count == 4
+    assert record.last_modified is not None
+    assert record.last_modified.isoformat() == "2030-01-04T00:00:00+00:00"
+
+
+def test_the_mainline_is_what_the_built_branch_showed_one_state_after_the_other(
+    tmp_path: Path,
+) -> None:
+    content = _merge_where_the_branch_wins(tmp_path)
+    history = read_history(content)
+    mainline = history.of("event", "x-event").mainline
+    assert [r.committed.day for r in mainline] == [1, 3, 4]  # add, cancel, merge
+    versions = history.read_versions((r.commit, r.path) for r in mainline)
+    texts = [versions[(r.commit, r.path)].decode() for r in mainline]
+    assert "status: cancelled" in texts[1] and "Renamed Seminar" in texts[2]

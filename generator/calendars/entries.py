@@ -118,12 +118,7 @@ def event_location(ctx: BuildContext, event: Event, names: Names | None = None) 
     location = event.location
     if location is None:
         return None
-    parts = [part for part in (location.venue, location.city) if part]
-    if location.country:
-        country = (names or Names(ctx)).country(location.country)
-        if not location.city or location.city.casefold() != country.casefold():
-            parts.append(country)  # not "Singapore, Singapore"
-    place = ", ".join(parts)
+    place = ", ".join(location.place_parts((names or Names(ctx)).country))
     if location.online:
         return f"{place} (also online)" if place else "Online"
     return place or None

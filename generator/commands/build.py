@@ -14,6 +14,7 @@ from generator.commands.common import (
     report_problems,
     resolve_today,
 )
+from generator.discovery import display_path
 from generator.parallel import default_processes
 from generator.pipeline import load_context
 from generator.rendering import render_site
@@ -73,6 +74,13 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+NO_HISTORY_NOTE = (
+    "note: no git history for {content} (not a git checkout, or a shallow clone built with "
+    "--allow-shallow): calendar SEQUENCE numbers are 0 and LAST-MODIFIED and feed dates come "
+    "from the records' announced/published fields; publish only builds of a full clone"
+)
+
+
 def run(args: argparse.Namespace) -> int:
     """Build the site; exit 1 on content errors or a failed build."""
     started = time.perf_counter()
@@ -85,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if warnings:
         report_problems(warnings, sys.stderr)
+    if not context.history.available:
+        print(NO_HISTORY_NOTE.format(content=display_path(args.content)), file=sys.stderr)
     rendered = render_site(context, processes=default_processes())
     try:
         layout = read_layout(args.mkdocs_config, args.out)

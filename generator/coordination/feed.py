@@ -1,23 +1,26 @@
-"""An RSS feed of coordination findings about upcoming events, newest first.
+"""A feed of coordination findings about upcoming events, newest first (RSS and Atom).
 
 Organizers who subscribe learn when someone schedules an event that collides with theirs,
 or that could be held back to back with it.  A finding's date is the last commit that
 changed either of its two records (from the git history, never the clock), so a new or
 moved event brings its findings to the top.  Coordinated pairs need no action and are not
-in the feed.
+in the feed.  Like the pages, the feed lists what is upcoming on ``--today``; entry ids and
+dates do not depend on it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, time
-
-from feedgen.feed import FeedGenerator
+from datetime import datetime
 
 from generator import urls
 from generator.context import BuildContext
 from generator.coordination.model import Finding
 from generator.coordination.select import upcoming
+from generator.feeds.changes import tag_id
+from generator.feeds.directory import FeedInfo
+from generator.feeds.items import UNKNOWN_DATE, FeedItem
+from generator.feeds.render import render_feed
 from generator.gcpause import collector_paused
 from generator.writer import Outputs
 
@@ -29,45 +32,49 @@ def finding_date(ctx: BuildContext, finding: Finding) -> datetime | None:
     return max(known) if known else None
 
 
-def render_findings_feed(ctx: BuildContext, findings: Sequence[Finding]) -> Outputs:
-    """``feeds/coordination.xml``: upcoming warnings and opportunities, newest first.
+def findings_feed_info(ctx: BuildContext) -> FeedInfo:
+    """Title, description, files and page of the coordination feed."""
+    return FeedInfo(
+        rss_path=urls.COORDINATION_FEED,
+        atom_path=urls.COORDINATION_ATOM,
+        title=f"{ctx.settings.site_name}: coordination",
+        description="Conflicts, overlaps, tight travel, possible duplicates and opportunities "
+        "among upcoming export-control events.",
+        group="site",
+        key="coordination",
+        page_path=urls.COORDINATION,
+    )
 
-    At most ``feed_max_entries`` items; each item's guid is ``<finding id>@<uid_domain>``
-    and never changes.  The channel's lastBuildDate is the newest item's date (or the
-    build's ``today`` when there is none), so the same commit gives the same bytes.
+
+def finding_item(ctx: BuildContext, finding: Finding, when: datetime | None) -> FeedItem:
+    """The feed entry of one finding; its id is ``tag:…:coordination/<finding id>``."""
+    titles = " / ".join(ctx.catalog.events[event_id].title for event_id in finding.events)
+    return FeedItem(
+        entry_id=tag_id(ctx.settings.uid_domain, f"coordination/{finding.id}"),
+        kind="finding",
+        title=f"{finding.title}: {titles}",
+        date=when or UNKNOWN_DATE,
+        # Each event page lists its own findings with stable anchors (the coordination
+        # pages are paginated, so a finding's place there can move).
+        link=f"{ctx.url(urls.event_page(finding.events[0]))}#{finding.id}",
+        lines=(finding.summary, finding.fix),
+    )
+
+
+def render_findings_feed(ctx: BuildContext, findings: Sequence[Finding]) -> Outputs:
+    """``feeds/coordination.xml`` and ``.atom``: upcoming warnings and opportunities.
+
+    At most ``feed_max_entries`` entries, newest first; the feed's date is its newest
+    entry's (see :func:`generator.feeds.render.render_feed`).
     """
     with collector_paused():
         shown = [f for f in upcoming(findings, ctx.catalog, ctx.today) if f.kind != "coordinated"]
-        dated = [(finding_date(ctx, f), f) for f in shown]
-        oldest = datetime.min.replace(tzinfo=UTC)
-        dated.sort(key=lambda item: (item[0] or oldest, item[1].id), reverse=True)
-        dated = dated[: ctx.settings.feed_max_entries]
-        settings = ctx.settings
-        page = ctx.url(urls.COORDINATION)
-        feed = FeedGenerator()
-        feed.title(f"{settings.site_name}: coordination")
-        # The RSS channel <link> is the last link given: self first, the page last.
-        feed.link(href=ctx.url(urls.COORDINATION_FEED), rel="self")
-        feed.link(href=page, rel="alternate")
-        feed.description(
-            "Conflicts, overlaps, tight travel, possible duplicates and opportunities among "
-            "upcoming export-control events."
-        )
-        feed.language("en")
-        newest = dated[0][0] if dated and dated[0][0] is not None else None
-        feed.lastBuildDate(newest or datetime.combine(ctx.today, time(), tzinfo=UTC))
-        for when, finding in reversed(dated):  # feedgen puts each new entry first
-            titles = " / ".join(ctx.catalog.events[event_id].title for event_id in finding.events)
-            entry = feed.add_entry()
-            entry.title(f"{finding.title}: {titles}")
-            # Each event page lists its own findings with stable anchors (the coordination
-            # pages are paginated, so a finding's place there can move).
-            entry.link(href=f"{ctx.url(urls.event_page(finding.events[0]))}#{finding.id}")
-            entry.guid(f"{finding.id}@{settings.uid_domain}", permalink=False)
-            entry.description(finding.message)
-            if when is not None:
-                entry.pubDate(when)
-        data = feed.rss_str(pretty=True)
+        dated = [(finding_date(ctx, f) or UNKNOWN_DATE, f) for f in shown]
+        dated.sort(key=lambda item: (item[0], item[1].id), reverse=True)
+        items = [finding_item(ctx, f, when) for when, f in dated[: ctx.settings.feed_max_entries]]
+        info = findings_feed_info(ctx)
+        rss, atom = render_feed(ctx, info, items)
     outputs = Outputs()
-    outputs.add(urls.COORDINATION_FEED, data)
+    outputs.add(info.rss_path, rss)
+    outputs.add(info.atom_path, atom)
     return outputs

@@ -165,6 +165,9 @@ class EventRow(TypedDict):
     partners: Annotated[list[Ref], Field(description="Supporting organizations.")]
     programs: Annotated[list[Ref], Field(description="Programs this event belongs to.")]
     series: Annotated[str | None, _from(records.Event, "series")]
+    series_calendar_url: Annotated[
+        Url | None, Field(description="Absolute URL of the series' iCalendar file, if any.")
+    ]
     audience: Annotated[list[Audience], _from(records.Event, "audience")]
     topics: Annotated[list[Topic], _from(records.Event, "topics")]
     countries: Annotated[list[CountryCode], _from(records.Event, "countries")]
@@ -214,6 +217,9 @@ class ProgramRow(TypedDict):
     events: Annotated[list[str], Field(description="Ids of the events of this program, sorted.")]
     reports: Annotated[list[str], Field(description="Ids of the reports of this program, sorted.")]
     page_url: Annotated[Url, Field(description="Absolute URL of the program page.")]
+    calendar_url: Annotated[
+        Url, Field(description="Absolute URL of the iCalendar file of the program's events.")
+    ]
 
 
 @with_config(_ROW_CONFIG)
@@ -252,6 +258,10 @@ class OrganizationRow(TypedDict):
         list[str], Field(description="Ids of programs it runs or supports, sorted.")
     ]
     page_url: Annotated[Url, Field(description="Absolute URL of the organization page.")]
+    calendar_url: Annotated[
+        Url,
+        Field(description="Absolute URL of the iCalendar file of the events it takes part in."),
+    ]
 
 
 _SCHEMA_FIELD = Field(alias="$schema", description="Absolute URL of the JSON Schema of this file.")

@@ -126,6 +126,7 @@ def event_row(
         partners=resolver.refs("organization", event.partners),
         programs=resolver.refs("program", event.programs),
         series=event.series,
+        series_calendar_url=ctx.url(urls.series_calendar(event.series)) if event.series else None,
         audience=list(event.audience),
         topics=list(event.topics),
         countries=list(event.countries),
@@ -215,6 +216,7 @@ def _program_row(
         events=event_ids,
         reports=report_ids,
         page_url=ctx.url(urls.program_page(program.id)),
+        calendar_url=ctx.url(urls.program_calendar(program.id)),
     )
 
 
@@ -274,4 +276,5 @@ def _organization_row(
         events=event_ids,
         programs=program_ids,
         page_url=ctx.url(urls.organization_page(org.id)),
+        calendar_url=ctx.url(urls.organization_calendar(org.id)),
     )

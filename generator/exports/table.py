@@ -53,7 +53,17 @@ def _text(value: str | None) -> str:
 
 
 def _names(refs: list[Ref]) -> str:
-    return protect_text(LIST_SEPARATOR.join([ref["name"] for ref in refs])) if refs else ""
+    """Names separated by ``;``; a ``;`` inside a name becomes ``,`` so the list splits
+    back into exactly one name per reference."""
+    if not refs:
+        return ""
+    names = [ref["name"].replace(LIST_SEPARATOR, ",") for ref in refs]
+    return protect_text(LIST_SEPARATOR.join(names))
+
+
+def _urls(values: Sequence[str]) -> str:
+    """URLs separated by ``;``; a ``;`` inside a URL is percent-encoded (``%3B``)."""
+    return LIST_SEPARATOR.join([value.replace(LIST_SEPARATOR, "%3B") for value in values])
 
 
 def _ids(refs: list[Ref]) -> str:
@@ -125,7 +135,7 @@ def event_cells(row: EventRow) -> dict[str, str]:
         "contact_name": _text(contact["name"]) if contact else "",
         "contact_email": _text(contact["email"]) if contact else "",
         "description": _text(row["description"]),
-        "links": join([link["url"] for link in row["links"]]) if row["links"] else "",
+        "links": _urls([link["url"] for link in row["links"]]) if row["links"] else "",
         "reports": _ids(row["reports"]),
         "coordinated_with": _ids(row["coordinated_with"]),
         "announced": row["announced"].isoformat() if row["announced"] else "",
@@ -157,7 +167,8 @@ _OWN_DESCRIPTIONS = {
     "registration_deadline": "Last day to register, YYYY-MM-DD.",
     "contact_name": "Contact person or office.",
     "contact_email": "Contact e-mail address.",
-    "links": f"URLs of related documents and pages (separated by {LIST_SEPARATOR}).",
+    "links": f"URLs of related documents and pages (separated by {LIST_SEPARATOR}; a "
+    f"{LIST_SEPARATOR} inside a URL is written %3B).",
     "reports": f"Ids of reports from this event {_IDS}.",
     "coordinated_with": f"Ids of events deliberately held alongside this one {_IDS}.",
 }

@@ -8,8 +8,10 @@ online).  Edits to titles, descriptions, links and so on are not changes in this
 Versions that no longer validate (the rules or vocabularies have changed since) are
 skipped, so a change is measured against the last valid version before it.  Only
 committed versions count, and only events that still exist (a deleted event has no page
-to link to).  The history is read as ``git log`` lists it, so with merge commits the
-commits of a merged branch count as well; squash merges keep one change per pull request.
+to link to).  The versions compared are those of the first-parent line of the built branch
+(:attr:`generator.history.RecordHistory.mainline`): what the published site showed, one
+state after the other, so a merge is one step and the commits inside a merged branch are
+not announced one by one.
 
 Identifiers
 -----------
@@ -155,7 +157,7 @@ def _parse_version(event_id: str, revision: Revision, raw: bytes) -> Event | Non
 def _content_revisions(history: ContentHistory, event_id: str) -> list[Revision]:
     """The revisions that hold content, one per commit (the last one of a move commit)."""
     by_commit: dict[str, Revision] = {}
-    for revision in history.of("event", event_id).revisions:
+    for revision in history.of("event", event_id).mainline:
         if revision.status == "D":
             continue
         by_commit.pop(revision.commit, None)  # keep commit order, last revision wins

@@ -49,7 +49,7 @@ MAX_SUMMARY_CHARS = 1_000
 MAX_EXCERPT_CHARS = 280
 """Most characters quoted from a description or report summary."""
 
-ItemKind = Literal["event", "change", "report", "program"]
+ItemKind = Literal["event", "change", "report", "program", "finding"]
 
 MONTHS = (
     "January",
@@ -190,10 +190,7 @@ def format_place(event: Event, settings: SiteSettings) -> str:
     location = event.location
     if location is None:
         return ""
-    parts = [part for part in (location.venue, location.city) if part]
-    if location.country:
-        parts.append(settings.country_name(location.country))
-    text = ", ".join(parts)
+    text = ", ".join(location.place_parts(settings.country_name))
     if location.online:
         return f"{text} and online" if text else "Online"
     return text

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from generator import urls
 from generator.context import BuildContext
+from generator.exports.table import CSV_COLUMNS
 from generator.indexes import SiteIndex, months_between, within_days
 from generator.models import Event
 from generator.pages.environment import make_environment
@@ -844,6 +845,7 @@ class SiteRenderer:
                 "calendars": self.extras.calendars,
                 "feeds": self.extras.feeds,
                 "webcal": urls.webcal,
+                "csv_columns": CSV_COLUMNS,
             },
         )
 
