@@ -10,6 +10,7 @@ pages stay up.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from pathlib import Path
@@ -71,24 +72,54 @@ def generate(args: argparse.Namespace, layout: SiteLayout) -> bool:
     return True
 
 
+CHANGE_EVENTS = frozenset({"created", "modified", "deleted", "moved", "closed"})
+"""Watchdog event types that mean a file changed.  Not "opened" or "closed_no_write":
+every regeneration reads the records and templates, and reacting to reads would
+regenerate for ever."""
+
+
+def is_change(event: FileSystemEvent, only: Path | None = None) -> bool:
+    """True when *event* changed a file (below a watched folder, or the file *only*)."""
+    if event.event_type not in CHANGE_EVENTS:
+        return False
+    if event.is_directory and event.event_type == "modified":
+        return False
+    if only is None:
+        return True
+    paths = {event.src_path, getattr(event, "dest_path", "") or ""}
+    return any(p and Path(os.fsdecode(p)).resolve() == only for p in paths)
+
+
+_ONE_AT_A_TIME = threading.Lock()
+"""Regenerations never run at the same time (content and settings have their own timers)."""
+
+
 class _Regenerate(FileSystemEventHandler):
     """Debounced regeneration: many events from one save trigger one rebuild."""
 
-    def __init__(self, args: argparse.Namespace, layout: SiteLayout) -> None:
+    def __init__(
+        self, args: argparse.Namespace, layout: SiteLayout, only: Path | None = None
+    ) -> None:
         self.args = args
         self.layout = layout
+        self.only = only
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory and event.event_type == "modified":
+        if not is_change(event, self.only):
             return
         with self.lock:
             if self.timer is not None:
                 self.timer.cancel()
-            self.timer = threading.Timer(QUIET_SECONDS, generate, (self.args, self.layout))
+            self.timer = threading.Timer(QUIET_SECONDS, self.regenerate)
             self.timer.daemon = True
             self.timer.start()
+
+    def regenerate(self) -> None:
+        """Generate the docs folder again (after the quiet period)."""
+        with _ONE_AT_A_TIME:
+            generate(self.args, self.layout)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -100,13 +131,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     observer = Observer()
     handler = _Regenerate(args, layout)
-    watched = [args.content, template_dir(), args.config or DEFAULT_SETTINGS_FILE]
-    for path in watched:
-        path = Path(path)
-        if path.is_dir():
-            observer.schedule(handler, str(path), recursive=True)
-        elif path.exists():
-            observer.schedule(handler, str(path.parent), recursive=False)
+    for folder in (Path(args.content), template_dir()):
+        observer.schedule(handler, str(folder), recursive=True)
+    settings_file = Path(args.config or DEFAULT_SETTINGS_FILE).resolve()
+    if settings_file.exists():  # its folder is watched, but only the file itself counts
+        settings_handler = _Regenerate(args, layout, only=settings_file)
+        observer.schedule(settings_handler, str(settings_file.parent), recursive=False)
     observer.start()
     try:
         options: dict[str, Any] = {"dev_addr": args.dev_addr}
