@@ -8,11 +8,13 @@ hooks — as well as by ``clearinghouse build``.  A failed build leaves the prev
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.context
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -175,8 +177,17 @@ class SearchIndexer:
             raise BuildError(f"Pagefind failed: {message}")
 
     def cancel(self) -> None:
-        """Stop indexing (after another failure)."""
+        """Stop indexing (after another failure), Pagefind included.
+
+        The child leads its own process group, so killing the group also stops the
+        Pagefind process it started, which would otherwise go on writing its output
+        folder after the build has cleaned up and exited.
+        """
         if self._process is not None:
+            pid = self._process.pid
+            if pid is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(pid, signal.SIGKILL)
             self._process.kill()
             self._process.join()
             self._process = None
@@ -189,6 +200,7 @@ def _write_and_index(
     output: Path,
     errors: multiprocessing.connection.Connection,
 ) -> None:  # pragma: no cover - runs in the child, tested through the built site
+    os.setpgrp()  # a process group of its own, so that cancel() reaches Pagefind too
     os.nice(10)
     write_tree(documents, folder)
     completed = subprocess.run(

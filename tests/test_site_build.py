@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,8 @@ def test_a_failed_mkdocs_build_leaves_the_previous_site(
     assert status == 1
     assert "MkDocs failed" in capsys.readouterr().err
     assert (previous / "marker.html").read_text() == "previous build"
+    assert not list(tmp_path.glob(".site.*"))
+    time.sleep(3)  # nothing started by the build (the search indexer) writes on afterwards
     assert not list(tmp_path.glob(".site.*"))
 
 
