@@ -144,9 +144,9 @@ def build_index(catalog: Catalog, today: date) -> SiteIndex:
     for event_id, event in events.items():
         for report_id in event.reports:
             reports_by_event[event_id].add(report_id)
-    newest = sorted(
-        catalog.reports,
-        key=lambda r: (report_date(catalog.reports[r], catalog) or date.min, r),
+    newest = sorted(  # newest first; reports of the same day in id order
+        sorted(catalog.reports),
+        key=lambda r: report_date(catalog.reports[r], catalog) or date.min,
         reverse=True,
     )
     report_order = {report_id: position for position, report_id in enumerate(newest)}

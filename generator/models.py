@@ -39,6 +39,7 @@ from generator.fieldtypes import (
     fail,
     id_problem,
     line_type,
+    markdown_type,
     text_type,
     unique_items,
     vocab_type,
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 else:
     Title = line_type(200)
     ShortText = line_type(120)
-    Markdown = text_type(20_000)
+    Markdown = markdown_type(20_000)
     Source = text_type(1_000)
     EventKind = vocab_type("event_kinds", "event kind")
     EventStatus = vocab_type("event_statuses", "status")

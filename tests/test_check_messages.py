@@ -306,6 +306,20 @@ CASES = [
         id="scheme_relative_url",
     ),
     pytest.param(
+        {"events/bad.yml": E + "description: See [the agenda](agenda.pdf).\n"},
+        [
+            'content/events/bad.yml:4:14: error: description: the link "agenda.pdf" must start with https:, http: or mailto:; hint: write the full address, e.g. https://www.example.org/page'
+        ],
+        id="markdown_relative_link",
+    ),
+    pytest.param(
+        {"events/bad.yml": E + "description: Our ![logo](https://example.org/logo.png)\n"},
+        [
+            "content/events/bad.yml:4:14: error: description: images are not shown on the site (pages load nothing from other hosts); hint: link to it instead: [logo](https://example.org/logo.png)"
+        ],
+        id="markdown_image",
+    ),
+    pytest.param(
         {"stray.yml": E, "event/typo.yml": E},
         [
             'content/event/typo.yml:1:1: error: not in a record folder (events/, reports/, programs/ or organizations/), so it would never be published; hint: did you mean "events/"?',

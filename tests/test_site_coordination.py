@@ -62,7 +62,19 @@ def test_event_page_shows_its_findings_with_stable_anchors(tmp_path: Path) -> No
     assert 'with <a href="../../events/workshop-b/">Customs Workshop</a>' in text
     # Findings name other events: left out of the search index so searches stay precise.
     assert '<div data-pagefind-ignore="all">\n<h2 id="coordination">' in text
-    assert 'id="conflict:old-a:old-b"' in page(render(tmp_path), "events/old-a.md")
+    # What to do is addressed to the organizers, with the YAML line as code.
+    assert (
+        '<p class="xc-finding__fix">For the organizers: Fix: move one of the events to other '
+        "days; if they are deliberately held together, add <code>coordinated_with: "
+    ) in text
+
+
+def test_past_event_pages_show_no_findings_a_past_pair_needs_nobody_to_act(
+    tmp_path: Path,
+) -> None:
+    text = page(render(tmp_path), "events/old-a.md")
+    assert "This event is over." in text
+    assert 'id="coordination"' not in text and "conflict:old-a:old-b" not in text
 
 
 def test_long_lists_of_findings_move_to_paginated_kind_pages(

@@ -60,8 +60,21 @@ def _utc_offset(moment: datetime) -> str:
     return f"UTC{sign}{hours:02d}:{rest:02d}"
 
 
-def event_when_text(event: Event) -> str:
-    """Plain-text dates of an event, as shown in lists and feeds."""
+def _unknown_days(event: Event, today: date | None, long: bool) -> str:
+    """How a month-only event's missing days are described: still to be confirmed, or —
+    once the event is over (as seen on *today*) — simply not recorded."""
+    over = today is not None and event.last_day < today
+    if long:
+        return "exact days not recorded" if over else "dates to be confirmed"
+    return "days not recorded" if over else "dates tbc"
+
+
+def event_when_text(event: Event, today: date | None = None) -> str:
+    """Plain-text dates of an event, as shown in lists and feeds.
+
+    With *today*, a past month-only event reads "exact days not recorded" instead of
+    "dates to be confirmed" (feeds pass no *today*: their text must not depend on it).
+    """
     if event.is_month_only:
         first, last = event.start, event.last
         if (first.year, first.month) == (last.year, last.month):
@@ -72,7 +85,7 @@ def event_when_text(event: Event) -> str:
             span = (
                 f"{format_month(first.year, first.month)} – {format_month(last.year, last.month)}"
             )
-        return f"{span} (dates to be confirmed)"
+        return f"{span} ({_unknown_days(event, today, long=True)})"
     if event.is_timed and event.zone is not None:
         start = event.start.local_datetime().replace(tzinfo=event.zone)
         end = event.last.local_datetime().replace(tzinfo=event.zone)
@@ -86,9 +99,9 @@ def event_when_text(event: Event) -> str:
     return format_day_range(event.first_day, event.last_day)
 
 
-def event_when_html(event: Event) -> Markup:
+def event_when_html(event: Event, today: date | None = None) -> Markup:
     """Dates of an event with machine-readable ``<time>`` elements."""
-    text = escape(event_when_text(event))
+    text = escape(event_when_text(event, today))
     if event.is_month_only:
         return Markup('<time datetime="{}">{}</time>').format(str(event.start), text)
     if event.is_timed:
@@ -99,18 +112,20 @@ def event_when_html(event: Event) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(event.first_day.isoformat(), text)
 
 
-def short_when(event: Event) -> str:
-    """Compact dates for list items: ``6–8 Feb``, ``May (tbc)``."""
+def short_when(event: Event, today: date | None = None) -> str:
+    """Compact dates for list items: ``6–8 Feb 2007``, ``May 2007 (dates tbc)``,
+    ``12 Feb 2030, 09:00``."""
     if event.is_month_only:
         begin, end = event.start, event.last
+        unknown = _unknown_days(event, today, long=False)
         if (begin.year, begin.month) == (end.year, end.month):
-            return f"{month_name(begin.month)[:3]} {begin.year} (dates tbc)"
+            return f"{month_name(begin.month)[:3]} {begin.year} ({unknown})"
         if begin.year == end.year:
             months = f"{month_name(begin.month)[:3]}–{month_name(end.month)[:3]}"
-            return f"{months} {end.year} (dates tbc)"
+            return f"{months} {end.year} ({unknown})"
         return (
             f"{month_name(begin.month)[:3]} {begin.year} – "
-            f"{month_name(end.month)[:3]} {end.year} (dates tbc)"
+            f"{month_name(end.month)[:3]} {end.year} ({unknown})"
         )
     first, last = event.first_day, event.last_day
     if first == last:
@@ -121,6 +136,7 @@ def short_when(event: Event) -> str:
         text = (
             f"{first.day} {month_name(first.month)[:3]} – {last.day} {month_name(last.month)[:3]}"
         )
+    text = f"{text} {last.year}"
     if event.is_timed:
         text += f", {event.start.hour:02d}:{event.start.minute:02d}"
-    return f"{text} {last.year}"
+    return text

@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.models import Event
+from generator.pages.richtext import plain_excerpt
 
 STATUS = {
     "planned": "https://schema.org/EventScheduled",
@@ -70,10 +71,8 @@ def event_jsonld(event: Event, catalog: Catalog, page_url: str) -> str:
             }
         places.append(place)
     if "Online" in data["eventAttendanceMode"] or "Mixed" in data["eventAttendanceMode"]:
-        virtual: dict[str, Any] = {"@type": "VirtualLocation"}
-        if event.url:
-            virtual["url"] = event.url
-        places.append(virtual)
+        # Google requires a url on a VirtualLocation; the event's own page is the fallback.
+        places.append({"@type": "VirtualLocation", "url": event.url or page_url})
     if places:
         data["location"] = places[0] if len(places) == 1 else places
     organizers = [
@@ -87,7 +86,7 @@ def event_jsonld(event: Event, catalog: Catalog, page_url: str) -> str:
     if organizers:
         data["organizer"] = organizers[0] if len(organizers) == 1 else organizers
     if event.description:
-        data["description"] = " ".join(event.description.split())[:500]
+        data["description"] = plain_excerpt(event.description, 500)
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
     # Nothing in the JSON may close the script element or start markup.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -24,8 +24,8 @@ from markupsafe import Markup, escape
 from generator import urls
 from generator.context import BuildContext
 from generator.exports.table import CSV_COLUMNS
-from generator.indexes import SiteIndex, months_between, within_days
-from generator.models import Event
+from generator.indexes import SiteIndex, months_between, report_date, within_days
+from generator.models import Event, Location
 from generator.pages.environment import make_environment
 from generator.pages.formatting import (
     event_when_html,
@@ -118,6 +118,14 @@ def relative(from_path: str, to_path: str) -> str:
     return "../" * from_path.count("/") + to_path or "./"
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> Markup:
+    """*text* escaped, with its ``backtick`` spans as ``<code>`` (finding fixes quote YAML)."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
+
+
 def page_number_path(base: str, number: int, part: str = "page") -> str:
     """``base`` for page 1, ``base<part>/<n>/`` after that."""
     return base if number == 1 else f"{base}{part}/{number}/"
@@ -138,6 +146,7 @@ class SiteRenderer:
         self.extras = extras
         self.env = make_environment()
         self.markdown = SafeMarkdown()
+        self._upcoming_ids = frozenset(index.upcoming)
         self.findings_by_event: dict[str, list[Any]] = {}
         for finding in extras.findings:
             for event_id in finding.events:
@@ -157,16 +166,19 @@ class SiteRenderer:
                 "organization_kinds": vocabulary("organization_kinds"),
             },
             country_name=ctx.settings.country_name,
-            when=event_when_html,
-            when_text=event_when_text,
-            short_when=short_when,
+            when=lambda event: event_when_html(event, index.today),
+            when_text=lambda event: event_when_text(event, index.today),
+            short_when=lambda event: short_when(event, index.today),
             format_day=format_day,
             format_month=format_month,
             month_name=month_name,
             markdown=self.markdown.render,
             event_findings=self.event_findings,
+            where=self.where,
+            report_when=self.report_when,
             add_to_calendar=extras.add_to_calendar,
             absolute=ctx.url,
+            webcal=urls.webcal,
             event_items=self.event_items,
             rel=relative,
         )
@@ -209,13 +221,13 @@ class SiteRenderer:
         if event.status in ("cancelled", "postponed"):
             label = vocabulary("event_statuses").label(event.status)
             badges.append(f'<span class="xc-badge xc-badge--{event.status}">{label}</span>')
-        elif event.status == "planned":
+        elif event.status == "planned" and self.index.is_upcoming(event):
             badges.append('<span class="xc-badge xc-badge--planned">Planned</span>')
-        if event.is_month_only:
+        if event.is_month_only and self.index.is_upcoming(event):
             badges.append('<span class="xc-badge xc-badge--tbc">Dates to be confirmed</span>')
         if hosted:
             badges.append('<span class="xc-badge xc-badge--host">host</span>')
-        meta = [short_when(event)]
+        meta = [short_when(event, self.index.today)]
         where = place_text(event, self.ctx.settings.country_name)
         if where:
             meta.append(where)
@@ -231,19 +243,72 @@ class SiteRenderer:
             f'<span class="xc-event__meta">{escape(" · ".join(meta))}</span>\n</li>'
         )
 
+    def report_day(self, report_id: str) -> date | None:
+        """When a report appeared (``published``, else the end of its event), if known."""
+        return report_date(self.catalog.reports[report_id], self.catalog)
+
+    def report_when(self, report_id: str) -> str:
+        """The report's date for lists: "9 February 2007", "February 2007" or ""."""
+        report = self.catalog.reports[report_id]
+        if report.published is not None:
+            published = report.published
+            if published.day is None:
+                return format_month(published.year, published.month)
+            return format_day(published.first_day())
+        day = self.report_day(report_id)
+        return format_month(day.year, day.month) if day is not None else ""
+
+    def where(self, location: Location, to: Callable[[str], str]) -> Markup:
+        """The lines of an event page's "Where": venue; city and linked country (the
+        country alone when the city has its name); online; a map link with coordinates."""
+        lines: list[Markup] = []
+        if location.venue:
+            lines.append(escape(location.venue))
+        place: list[Markup] = []
+        country = self.ctx.settings.country_name(location.country) if location.country else ""
+        if location.city and location.city.casefold() != country.casefold():
+            place.append(escape(location.city))
+        if location.country:
+            href = to(urls.country_page(location.country))
+            place.append(Markup('<a href="{}">{}</a>').format(href, country))
+        if place:
+            lines.append(Markup(", ").join(place))
+        if location.online:
+            lines.append(Markup("Online participation possible" if lines else "Online"))
+        if location.lat is not None and location.lon is not None:
+            lines.append(
+                Markup(
+                    '<a href="https://www.openstreetmap.org/?mlat={0}&amp;mlon={1}'
+                    '#map=15/{0}/{1}" rel="noopener">Map on OpenStreetMap</a>'
+                ).format(location.lat, location.lon)
+            )
+        return Markup("<br>").join(lines)
+
     def event_findings(self, event_id: str) -> Markup:
         """The ``<li>`` items of an event page's coordination findings (built in Python:
-        some events have dozens of findings and there are thousands of event pages)."""
+        some events have dozens of findings and there are thousands of event pages).
+
+        Only findings about two events that have not ended are shown (as on
+        ``/coordination/``): a pair with a past event needs nobody to act.  Each says what
+        the two share, then — for the organizers — what to do, with YAML as code.
+        """
+        if not self.index.is_upcoming(self.catalog.events[event_id]):
+            return Markup("")
+        upcoming = self._upcoming_ids
         prefix = "../" * urls.event_page(event_id).count("/")
         parts = []
         for finding in self.findings_by_event.get(event_id, ()):
             other = finding.other(event_id)
+            if other not in upcoming:
+                continue
             parts.append(
                 f'<li class="xc-finding xc-finding--{finding.kind}" id="{escape(finding.id)}">'
                 f'<span class="xc-badge xc-badge--{finding.kind}">{escape(finding.title)}</span>\n'
                 f'with <a href="{prefix}{urls.event_page(other)}">'
                 f"{escape(self.catalog.events[other].title)}</a>\n"
-                f"<p>{escape(finding.message)}</p></li>"
+                f"<p>{escape(finding.summary.removeprefix(finding.title + ': '))}</p>\n"
+                f'<p class="xc-finding__fix">For the organizers: {code_spans(finding.fix)}</p>'
+                "</li>"
             )
         return Markup("\n".join(parts))
 
@@ -384,7 +449,11 @@ class SiteRenderer:
             variables={
                 "soon": soon,
                 "upcoming_count": len(self.index.upcoming),
-                "latest_reports": self.index.reports_newest_first[:REPORTS_ON_HOME],
+                "latest_reports": [
+                    report_id
+                    for report_id in self.index.reports_newest_first
+                    if (self.report_day(report_id) or date.max) <= self.index.today
+                ][:REPORTS_ON_HOME],
                 "open_warnings": len(warnings),
             },
         )
@@ -485,12 +554,21 @@ class SiteRenderer:
                 )
 
     def _month_range(self) -> list[tuple[int, int]]:
+        """The months with a grid page: every month from the first event to the last,
+        and the current month with the twelve after it.
+
+        The pages grow with the content, not with the date: a site built years after its
+        last event does not fill the gap with empty months (the grids' previous/next links
+        then jump across it, naming the month they lead to).
+        """
         today = self.index.today
-        horizon = date(today.year + 1, today.month, 1)
-        days = [today, horizon]
-        for event in self.catalog.events.values():
-            days += [event.first_day, event.last_day]
-        return months_between(min(days), max(days))
+        months = set(months_between(today, date(today.year + 1, today.month, 1)))
+        events = self.catalog.events.values()
+        if events:
+            first = min(event.first_day for event in events)
+            last = max(event.last_day for event in events)
+            months.update(months_between(first, last))
+        return sorted(months)
 
     def calendar(self) -> Iterator[PageSpec]:
         """``/calendar/`` and a month grid ``/calendar/YYYY/MM/`` for every month in range."""
@@ -543,7 +621,7 @@ class SiteRenderer:
             path = urls.event_page(event_id)
             jsonld = event_jsonld(event, self.catalog, self.ctx.url(path))
             description = (
-                f"{event_when_text(event)}. "
+                f"{event_when_text(event, self.index.today)}. "
                 + (plain_excerpt(event.description, 200) if event.description else "")
             ).strip()
             yield PageSpec(
@@ -768,18 +846,33 @@ class SiteRenderer:
     def coverage(self) -> PageSpec:
         """``/coverage/``: countries × topics, counting events and programs."""
         topics = vocabulary("topics").terms
-        codes = sorted(self.catalog.countries(), key=self.ctx.settings.country_name)
+        # Rows: countries with at least one event or program (a country named only by an
+        # organization has nothing to count).
+        codes = sorted(
+            (
+                code
+                for code in self.catalog.countries()
+                if self.index.by_country.get(code) or self.index.programs_by_country.get(code)
+            ),
+            key=self.ctx.settings.country_name,
+        )
         matrix: dict[str, dict[str, int]] = {}
+        counted: dict[str, set[tuple[str, str]]] = {t.value: set() for t in topics}
         for code in codes:
             row: dict[str, int] = {}
             events = self.index.by_country.get(code, ())
             programs = self.index.programs_by_country.get(code, ())
+            records = [
+                *(("event", e, self.catalog.events[e].topics) for e in events),
+                *(("program", p, self.catalog.programs[p].topics) for p in programs),
+            ]
             for term in topics:
-                row[term.value] = sum(
-                    1 for e in events if term.value in self.catalog.events[e].topics
-                ) + sum(1 for p in programs if term.value in self.catalog.programs[p].topics)
+                matching = {(kind, rid) for kind, rid, their in records if term.value in their}
+                row[term.value] = len(matching)
+                counted[term.value] |= matching
             matrix[code] = row
-        totals = {t.value: sum(matrix[c][t.value] for c in codes) for t in topics}
+        # Each event or program once, however many countries it involves.
+        totals = {value: len(records) for value, records in counted.items()}
         return PageSpec(
             path=urls.COVERAGE,
             template="coverage.html.j2",
@@ -844,7 +937,6 @@ class SiteRenderer:
             variables={
                 "calendars": self.extras.calendars,
                 "feeds": self.extras.feeds,
-                "webcal": urls.webcal,
                 "csv_columns": CSV_COLUMNS,
             },
         )

@@ -8,6 +8,7 @@ sanitizer) with an allow-list of tags and only http(s)/mailto links.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -46,6 +47,14 @@ def _paragraphs(text: str) -> Markup:
     return Markup("\n".join(f"<p>{escape(block)}</p>" for block in blocks))
 
 
+def _absolute_links_only(element: str, attribute: str, value: str) -> str | None:
+    """nh3 keeps relative links; in a record they point nowhere on the site, so they go
+    (validation reports them; this is the second line of defence)."""
+    if element == "a" and attribute == "href" and urlsplit(value).scheme.lower() not in URL_SCHEMES:
+        return None
+    return value
+
+
 class SafeMarkdown:
     """A reusable Markdown converter with raw HTML disabled."""
 
@@ -74,11 +83,21 @@ class SafeMarkdown:
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=URL_SCHEMES,
             link_rel="nofollow noopener noreferrer",
+            attribute_filter=_absolute_links_only,
         )
         return Markup(cleaned)
 
 
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(
+    r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*`~]+|(?<!\w)_+|_+(?!\w)"
+)
+
+
 def plain_excerpt(text: str, limit: int = 240) -> str:
-    """A one-line plain-text excerpt of Markdown *text* (for meta descriptions)."""
-    flat = " ".join(text.replace("*", "").replace("_", " ").replace("#", "").split())
+    """A one-line plain-text excerpt of Markdown *text* (for meta descriptions and
+    JSON-LD): link texts without their targets, no emphasis, heading or list marks, cut
+    at a word boundary."""
+    plain = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+    flat = " ".join(plain.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
