@@ -63,6 +63,7 @@ class FormField:
     checkbox: str = ""
     is_list: bool = False
     is_number: bool = False
+    is_decimal: bool = False
 
     def options(self) -> tuple[str, ...]:
         """Dropdown options as GitHub shows them: the vocabulary labels, in order."""
@@ -112,7 +113,8 @@ FORM_FIELDS: tuple[FormField, ...] = (
         vocabulary="event_statuses",
         default="confirmed",
         description="Planned: announced, details may change. Confirmed: will take place as "
-        "described.",
+        "described. Postponed or cancelled: shown with a notice, and left out of the overlap "
+        "warnings (give the new dates in a new issue once they are known).",
     ),
     FormField(
         "start",
@@ -172,6 +174,25 @@ FORM_FIELDS: tuple[FormField, ...] = (
         checkbox="Participants can also join online",
     ),
     FormField(
+        "lat",
+        "Latitude",
+        "input",
+        ("location", "lat"),
+        is_decimal=True,
+        description="Optional: the venue's latitude in decimal degrees (north is positive). "
+        "With the longitude, it shows a map link and finds other meetings nearby.",
+        placeholder="35.6486",
+    ),
+    FormField(
+        "lon",
+        "Longitude",
+        "input",
+        ("location", "lon"),
+        is_decimal=True,
+        description="Optional: the venue's longitude in decimal degrees (east is positive).",
+        placeholder="139.7411",
+    ),
+    FormField(
         "organizers",
         "Organizers",
         "input",
@@ -198,6 +219,16 @@ FORM_FIELDS: tuple[FormField, ...] = (
         is_list=True,
         description="Short names of the programs or series this event belongs to, as in "
         "content/programs/. " + LIST_HELP,
+        placeholder="asian-export-control-seminar",
+    ),
+    FormField(
+        "series",
+        "Series",
+        "input",
+        ("series",),
+        description="For a recurring event: one short name shared by all its editions, in "
+        "lowercase with hyphens (for example asian-export-control-seminar). Editions of a "
+        "series get their own calendar, and clashes within a series are flagged.",
         placeholder="asian-export-control-seminar",
     ),
     FormField(
@@ -484,6 +515,18 @@ def list_items(text: str | None) -> list[str]:
 
 
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[, ]\d{3})+\Z")
+
+
+_DECIMAL = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)\Z")
+
+
+def decimal_value(text: str | None) -> float | str | None:
+    """A decimal number such as ``35.6486`` (a comma as the decimal mark is accepted), or
+    the text itself, for validation to report."""
+    if text is None:
+        return None
+    stripped = text.strip().replace(",", ".")
+    return float(stripped) if _DECIMAL.match(stripped) else text.strip()
 
 
 def number_value(text: str | None) -> int | str | None:

@@ -25,6 +25,7 @@ from generator.issueform import (
     Answer,
     FormField,
     checkbox_ticked,
+    decimal_value,
     dropdown_values,
     labels_by_target,
     list_items,
@@ -93,6 +94,8 @@ def _answer_value(form_field: FormField, answer: Answer) -> Any:
         return items or None
     if form_field.is_number:
         return number_value(answer.text)
+    if form_field.is_decimal:
+        return decimal_value(answer.text)
     if answer.text is not None and target in _COUNTRY_TARGETS:
         return _normalise_item(target, answer.text)
     return answer.text

@@ -90,10 +90,13 @@ def test_all_fields_give_the_full_record_which_passes_check(
             "country": "JP",
             "venue": "Mita Conference Hall",
             "online": True,
+            "lat": 35.6486,
+            "lon": 139.7411,
         },
         "organizers": ["mofa-japan", "meti", "cistec"],
         "partners": ["cistec-partner"],
         "programs": ["asian-export-control-seminar"],
+        "series": "asian-export-control-seminar",
         "audience": ["government", "licensing", "industry"],
         "topics": ["legal-framework", "licensing", "catch-all", "industry-compliance"],
         "countries": ["ID", "MY", "PH", "SG", "TH", "VN", "TW"],
@@ -388,6 +391,19 @@ def test_a_title_without_latin_letters_gets_an_id_from_year_and_issue_number(
     path = in_tmp / "content/events/2027/event-2027-issue-42.yml"
     assert record_data(path)["title"] == "亚洲出口管制研讨会"
     assert run_cli(["check"], capsys)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"), [("35.6486", 35.6486), ("35,6486", 35.6486), ("-8", -8.0)]
+)
+def test_coordinates_are_read_as_decimal_numbers(
+    answer: str, expected: float, in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = with_answer(with_answer(body("minimal"), "Latitude", answer), "Longitude", "139.7")
+    status, out, _ = from_issue(in_tmp, capsys, text)
+    assert status == 0, out
+    [path] = (in_tmp / "content/events/2027").glob("export-control-*.yml")
+    assert record_data(path)["location"] == {"lat": expected, "lon": 139.7}
 
 
 def test_headings_of_other_fields_inside_the_description_stay_in_the_description(

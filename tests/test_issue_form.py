@@ -136,8 +136,9 @@ def test_form_fields_mirror_the_event_record() -> None:
     top_level = {target[0] for target in by_target}
     assert set(Event.model_fields) - top_level == {
         "id",
-        "series",
         "links",
         "reports",
         "announced",
     }
+    location_fields = {target[1] for target in by_target if target[0] == "location"}
+    assert location_fields == {"city", "country", "venue", "online", "lat", "lon"}
