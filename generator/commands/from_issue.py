@@ -223,7 +223,8 @@ def run(args: argparse.Namespace) -> int:
                 "id": record.record_id,
                 "path": outcome.path,
                 "title": " ".join(title.split())[:200] if isinstance(title, str) else "",
-                "record": record.text if outcome.ok else "",
+                # without its final newline: the workflow writes it back with printf "%s\n"
+                "record": record.text.removesuffix("\n") if outcome.ok else "",
                 "reply": reply,
             }
         )
