@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from generator.discovery import RecordFile, display_path, folder_name
+from generator.discovery import RecordFile, discover, display_path, folder_name
 from generator.fieldtypes import id_problem, slugify, title_slug
 from generator.problems import Problem, quote_found
 from generator.schema import modeline, schema_folder
@@ -118,7 +118,10 @@ def plan_new_record(
     Nothing is written here; the caller writes the file when there are no problems.
     """
     new_id = record_id or slugify(title)
-    path = content_dir / folder_name(record_type) / f"{new_id}.yml"
+    folder = content_dir / folder_name(record_type)
+    if record_type == "event":  # filed by year, like the shipped events
+        folder /= (start or today.isoformat())[:4]
+    path = folder / f"{new_id}.yml"
     text = record_text(
         record_type,
         title=title,
@@ -150,8 +153,17 @@ def plan_new_record(
     if document is not None:
         _, record_problems = validate_record(RecordFile(record_type, new_id, path, shown), document)
         problems += record_problems
-    if path.exists():
+    existing = next(
+        (
+            found
+            for found in discover(content_dir)[0]
+            if (found.record_type, found.record_id) == (record_type, new_id)
+        ),
+        None,
+    )
+    if existing is not None or path.exists():
+        where = existing.display if existing is not None else shown
         problems.append(
-            Problem(shown, 1, 1, "a record with this id already exists; hint: pass --id")
+            Problem(shown, 1, 1, f"a record with this id already exists ({where}); hint: pass --id")
         )
     return path, text, problems

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT, run_cli, write_content
+from tests.conftest import MINIMAL_EVENT, REPO_ROOT, run_cli, write_content
 
 
 @pytest.mark.parametrize("record_type", ["event", "program", "report", "organization"])
@@ -21,10 +21,12 @@ def test_new_record_is_valid_and_dated_today(
     )
     assert status == 0, err
     path = Path(out.strip())
-    assert path == Path(f"content/{record_type}s/tokyo-seminar-2030-edition.yml")
+    year = "2030/" if record_type == "event" else ""  # events are filed by year
+    assert path == Path(f"content/{record_type}s/{year}tokyo-seminar-2030-edition.yml")
     text = path.read_text("utf-8")
+    up = "../../../" if record_type == "event" else "../../"
     assert text.startswith(
-        f"# yaml-language-server: $schema=../../schema/{record_type}.schema.json\n"
+        f"# yaml-language-server: $schema={up}schema/{record_type}.schema.json\n"
     )
     if record_type == "event":
         assert "announced: 2030-01-15\n" in text
@@ -95,9 +97,28 @@ def test_new_with_a_title_in_another_script_asks_for_an_id(
     )
     assert not list(Path("content").rglob("*.yml"))
     status, out, _ = run_cli(
-        ["new", "event", "--title", "한국 수출통제 세미나", "--id", "korea-seminar"], capsys
+        [
+            "new",
+            "event",
+            "--title",
+            "한국 수출통제 세미나",
+            "--id",
+            "korea-seminar",
+            "--start",
+            "2031-05",
+        ],
+        capsys,
     )
-    assert status == 0 and out.strip() == "content/events/korea-seminar.yml"
+    assert status == 0 and out.strip() == "content/events/2031/korea-seminar.yml"
+
+
+def test_new_refuses_an_id_that_exists_in_another_folder(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_content(in_tmp, {"events/2029/x-event.yml": MINIMAL_EVENT})
+    status, _, err = run_cli(["new", "event", "--title", "X", "--id", "x-event"], capsys)
+    assert status == 1
+    assert "a record with this id already exists (content/events/2029/x-event.yml)" in err
 
 
 def test_new_event_takes_start_kind_and_id(
