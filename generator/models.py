@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -255,22 +256,22 @@ class Event(RecordModel):
         """The end value, or the start when no end is given."""
         return self.end or self.start
 
-    @property
+    @cached_property
     def is_month_only(self) -> bool:
         """True when only the month is known ("dates to be confirmed")."""
         return self.start.precision == "month"
 
-    @property
+    @cached_property
     def is_timed(self) -> bool:
         """True when start (and end) carry local times."""
         return self.start.precision == "minute"
 
-    @property
+    @cached_property
     def first_day(self) -> date:
         """First local calendar day of the event (first of the month for month-only)."""
         return self.start.first_day()
 
-    @property
+    @cached_property
     def last_day(self) -> date:
         """Last local calendar day the event touches (month end for month-only).
 

@@ -175,6 +175,7 @@ class SiteRenderer:
             markdown=self.markdown.render,
             event_findings=self.event_findings,
             where=self.where,
+            record_links=self.record_links,
             report_when=self.report_when,
             add_to_calendar=extras.add_to_calendar,
             absolute=ctx.url,
@@ -183,6 +184,7 @@ class SiteRenderer:
             rel=relative,
         )
         self._item_cache: dict[tuple[str, int, bool], str] = {}
+        self._link_cache: dict[tuple[str, str, int], str] = {}
         self.env.filters.update(
             groupby_month=self._group_by_month,
             by_country_name=lambda codes: sorted(codes, key=ctx.settings.country_name),
@@ -242,6 +244,36 @@ class SiteRenderer:
             f"{escape(event.title)}</a> {' '.join(badges)}\n"
             f'<span class="xc-event__meta">{escape(" · ".join(meta))}</span>\n</li>'
         )
+
+    def record_links(self, kind: str, keys: Sequence[str], page_path: str) -> Markup:
+        """Comma-separated links to organizations, countries, topics or audiences.
+
+        Each link is built once per link depth and reused (event pages list a handful of
+        these, and there are thousands of event pages).
+        """
+        depth = page_path.count("/")
+        cache = self._link_cache
+        parts = []
+        for key in keys:
+            link = cache.get((kind, key, depth))
+            if link is None:
+                link = cache[(kind, key, depth)] = self._link(kind, key, "../" * depth)
+            parts.append(link)
+        return Markup(", ".join(parts))
+
+    def _link(self, kind: str, key: str, prefix: str) -> str:
+        if kind == "organization":
+            org = self.catalog.organizations[key]
+            text = f"{org.name} ({org.short_name})" if org.short_name else org.name
+            return f'<a href="{prefix}{urls.organization_page(key)}">{escape(text)}</a>'
+        if kind == "country":
+            name = self.ctx.settings.country_name(key)
+            return f'<a href="{prefix}{urls.country_page(key)}">{escape(name)}</a>'
+        if kind == "topic":
+            label = vocabulary("topics").label(key)
+            return f'<a class="xc-tag" href="{prefix}{urls.topic_page(key)}">{escape(label)}</a>'
+        label = vocabulary("audiences").label(key)
+        return f'<a href="{prefix}{urls.audience_page(key)}">{escape(label)}</a>'
 
     def report_day(self, report_id: str) -> date | None:
         """When a report appeared (``published``, else the end of its event), if known."""
@@ -355,11 +387,8 @@ class SiteRenderer:
 
     def _head_html(self, spec: PageSpec) -> str:
         parts = [
-            str(
-                Markup('<link rel="alternate" type="{}" title="{}" href="{}">').format(
-                    link.type, link.title, relative(spec.path, link.href)
-                )
-            )
+            f'<link rel="alternate" type="{escape(link.type)}" title="{escape(link.title)}" '
+            f'href="{escape(relative(spec.path, link.href))}">'
             for link in self.extras.head_links(spec.path)
         ]
         if spec.head_html:
