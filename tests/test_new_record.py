@@ -43,9 +43,10 @@ def test_new_record_in_a_separate_content_tree_points_at_the_project_schema(
     write_content(in_tmp, {})
     status, out, _ = run_cli(["new", "event", "--title", "Separate tree"], capsys)
     assert status == 0
-    first_line = Path(out.strip()).read_text("utf-8").splitlines()[0]
+    record = Path(out.strip())
+    first_line = record.read_text("utf-8").splitlines()[0]
     target = first_line.removeprefix("# yaml-language-server: $schema=")
-    assert (Path("content/events") / target).resolve() == REPO_ROOT / "schema/event.schema.json"
+    assert (record.parent / target).resolve() == REPO_ROOT / "schema/event.schema.json"
 
 
 def test_new_program_takes_its_start_year_from_start(
