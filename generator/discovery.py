@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,11 +60,29 @@ def _is_yaml(name: str) -> bool:
     return name.lower().endswith(RECORD_SUFFIXES)
 
 
+_RECORD_KEYS = re.compile(rb"^kind:", re.MULTILINE), re.compile(rb"^(?:title|name):", re.MULTILINE)
+
+
+def _looks_like_record(path: Path) -> bool:
+    """True for a YAML file with top-level ``kind:`` and ``title:``/``name:`` (what every
+    record has, and settings files such as clearinghouse.yml or mkdocs.yml do not)."""
+    try:
+        head = path.read_bytes()[:MAX_PROBE_BYTES]
+    except OSError:
+        return False
+    return all(pattern.search(head) for pattern in _RECORD_KEYS)
+
+
+MAX_PROBE_BYTES = 64 * 1024
+
+
 def _misplaced_records(content_dir: Path, shown_root: str) -> list[Problem]:
-    """Errors for YAML files that no record folder holds, so they would never be published.
+    """Errors for records that no record folder holds, so they would never be published.
 
     A record in ``content/`` itself or in a misspelt folder (``content/event/``) would
-    otherwise pass the check and silently never appear on the site.
+    otherwise pass the check and silently never appear on the site.  Only files that look
+    like records count, and only folders whose names are close to a record folder's, so a
+    content folder may share its directory with settings, documentation or tests.
     """
     folders = [folder_name(record_type) for record_type in reversed(RECORD_TYPES)]
     expected = ", ".join(f"{folder}/" for folder in folders[:-1]) + f" or {folders[-1]}/"
@@ -73,10 +92,16 @@ def _misplaced_records(content_dir: Path, shown_root: str) -> list[Problem]:
         if entry.name.startswith(".") or entry.name in folders:
             continue
         if entry.is_dir():
-            misplaced = [f"{entry.name}/{name}" for name in _walk_files(entry) if _is_yaml(name)]
             close = difflib.get_close_matches(entry.name.lower(), folders, n=1)
-            hint = f'; hint: did you mean "{close[0]}/"?' if close else move
-        elif _is_yaml(entry.name):
+            if not close:
+                continue
+            misplaced = [
+                f"{entry.name}/{name}"
+                for name in _walk_files(entry)
+                if _is_yaml(name) and _looks_like_record(entry / name)
+            ]
+            hint = f'; hint: did you mean "{close[0]}/"?'
+        elif _is_yaml(entry.name) and _looks_like_record(entry):
             misplaced, hint = [entry.name], move
         else:
             continue

@@ -513,32 +513,29 @@ def text_type(limit: int) -> Any:
     ]
 
 
-_MARKDOWN_LINK_TARGETS = (
-    re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)"),  # [text](target), ![alt](target)
-    re.compile(r"^ {0,3}()\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE),  # [ref]: target
-    re.compile(r"()<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:…>
-)
 _MARKDOWN_SCHEMES = ("http", "https", "mailto")
 
 
 def _check_markdown(value: str, limit: int) -> str:
-    """A text field in Markdown: plain checks, plus links only to http(s) and mailto."""
+    """A text field in Markdown: plain checks, plus links only to http(s) and mailto and
+    no images (the links are those the site's Markdown converter finds)."""
     _check_text(value, single_line=False, limit=limit)
-    for pattern in _MARKDOWN_LINK_TARGETS:
-        for match in pattern.finditer(value):
-            image, target = match.group(1), match.group(2)
-            if image:
-                fail(
-                    "markdown_image",
-                    "images are not shown on the site (pages load nothing from other hosts); "
-                    f"hint: link to it instead: [{match.group(0)[2:].split(']')[0]}]({target})",
-                )
-            if urlsplit(target).scheme.lower() not in _MARKDOWN_SCHEMES:
-                fail(
-                    "url_scheme",
-                    f"the link {quote_found(target)} must start with https:, http: or mailto:; "
-                    "hint: write the full address, e.g. https://www.example.org/page",
-                )
+    from generator.pages.richtext import markdown_targets
+
+    links, images = markdown_targets(value)
+    for alt, source in images:
+        fail(
+            "markdown_image",
+            "images are not shown on the site (pages load nothing from other hosts); "
+            f"hint: link to it instead: [{alt or 'image'}]({source})",
+        )
+    for target in links:
+        if urlsplit(target).scheme.lower() not in _MARKDOWN_SCHEMES:
+            fail(
+                "url_scheme",
+                f"the link {quote_found(target)} must start with https:, http: or mailto:; "
+                "hint: write the full address, e.g. https://www.example.org/page",
+            )
     return value
 
 

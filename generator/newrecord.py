@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -119,8 +120,9 @@ def plan_new_record(
     """
     new_id = record_id or slugify(title)
     folder = content_dir / folder_name(record_type)
-    if record_type == "event":  # filed by year, like the shipped events
-        folder /= (start or today.isoformat())[:4]
+    year = re.match(r"(\d{4})-", start or ("" if record_type == "report" else today.isoformat()))
+    if record_type in ("event", "report") and year:  # filed by year, like the shipped ones
+        folder /= year.group(1)
     path = folder / f"{new_id}.yml"
     text = record_text(
         record_type,

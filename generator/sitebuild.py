@@ -9,6 +9,7 @@ hooks — as well as by ``clearinghouse build``.  A failed build leaves the prev
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -28,6 +29,7 @@ from generator.writer import (
     BackgroundWriter,
     Outputs,
     discard,
+    discard_stale_siblings,
     fresh_sibling,
     move_into,
     replace_directory,
@@ -179,18 +181,28 @@ class SearchIndexer:
     def cancel(self) -> None:
         """Stop indexing (after another failure), Pagefind included.
 
-        The child leads its own process group, so killing the group also stops the
-        Pagefind process it started, which would otherwise go on writing its output
-        folder after the build has cleaned up and exited.
+        The child and the Pagefind process it starts are each killed by the kernel when
+        their parent dies (see :func:`_die_with_parent`), so nothing goes on writing
+        after the build has cleaned up — also when the build itself is killed.
         """
         if self._process is not None:
-            pid = self._process.pid
-            if pid is not None:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(pid, signal.SIGKILL)
             self._process.kill()
             self._process.join()
             self._process = None
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in child processes
+    """Ask Linux to kill this process when its parent dies (``PR_SET_PDEATHSIG``).
+
+    Elsewhere (no ``prctl``) this does nothing, and a killed build may leave the
+    indexer running until it finishes on its own.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 def _write_and_index(
@@ -200,7 +212,7 @@ def _write_and_index(
     output: Path,
     errors: multiprocessing.connection.Connection,
 ) -> None:  # pragma: no cover - runs in the child, tested through the built site
-    os.setpgrp()  # a process group of its own, so that cancel() reaches Pagefind too
+    _die_with_parent()
     os.nice(10)
     write_tree(documents, folder)
     completed = subprocess.run(
@@ -208,6 +220,7 @@ def _write_and_index(
         capture_output=True,
         text=True,
         check=False,
+        preexec_fn=_die_with_parent,
     )
     discard(folder)  # here rather than after MkDocs: 100 MB at 10,000 events
     if completed.returncode != 0:
@@ -233,6 +246,7 @@ def build_site(
     if not run_html_build:
         write_docs(rendered, layout.docs_dir, with_files=True)
         return
+    discard_stale_siblings(layout.site_dir)
     staging = fresh_sibling(layout.site_dir, "new")
     documents = fresh_sibling(layout.site_dir, "search-documents")
     index_dir = fresh_sibling(layout.site_dir, "search-index")

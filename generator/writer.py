@@ -139,6 +139,39 @@ def sync_tree(files: Mapping[str, bytes], root: Path) -> int:
     return changed
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def discard_stale_siblings(target: Path) -> None:
+    """Remove the work folders of earlier builds of *target* that were killed.
+
+    Their names end in the pid of the build (``.site.new-1234``); a folder whose process
+    no longer runs is left over from a build that could not clean up (``kill -9``).
+    """
+    parent = target.parent
+    if not parent.is_dir():
+        return
+    prefix = f".{target.name}."
+    for entry in parent.iterdir():
+        name = entry.name
+        if not name.startswith(prefix) or not entry.is_dir():
+            continue
+        pid_text = name.rsplit("-", 1)[-1]
+        if (
+            pid_text.isdigit()
+            and int(pid_text) != os.getpid()
+            and not _process_alive(int(pid_text))
+        ):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def fresh_sibling(target: Path, label: str) -> Path:
     """An empty folder next to *target* to build into before :func:`replace_directory`."""
     sibling = target.with_name(f".{target.name}.{label}-{os.getpid()}")

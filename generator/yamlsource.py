@@ -317,7 +317,7 @@ class _Builder:
                 "out in full where it is needed",
                 "Anchor not allowed",
             )
-        if event.tag not in (None, "!"):
+        if event.tag is not None:
             self.problem(
                 pos,
                 f'YAML tags are not allowed (found "{event.tag}"); hint: write a plain value',
@@ -380,6 +380,7 @@ class _Builder:
 _STR_TAG = "\0plain:" + BaseResolver.DEFAULT_SCALAR_TAG
 _MAP_TAG = "\0plain:" + BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ_TAG = "\0plain:" + BaseResolver.DEFAULT_SEQUENCE_TAG
+_NON_SPECIFIC_TAG = "\0non-specific:!"
 _DEFAULT_TAGS = {yaml.ScalarNode: _STR_TAG, yaml.MappingNode: _MAP_TAG, yaml.SequenceNode: _SEQ_TAG}
 
 
@@ -393,6 +394,11 @@ class _NodeLoader(_CParser, BaseResolver):
     # The composer calls these for every node; the defaults walk resolver tables we do
     # not use.  Nodes without an explicit tag get the plain default tag of their kind.
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        # A node with the non-specific tag "!" has no implicit resolution (implicit is
+        # False, or (False, False) for scalars): it is a tag like any other here, so the
+        # file goes to the exact parser, which reports it.
+        if implicit is False or implicit == (False, False):
+            return _NON_SPECIFIC_TAG
         return _DEFAULT_TAGS[kind]
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -402,15 +408,22 @@ class _NodeLoader(_CParser, BaseResolver):
         return None
 
 
+_POSSIBLE_TAG = re.compile(r"(?:^|[\s\[{,])!")
+"""A "!" where a YAML tag can start.  libyaml gives a scalar tagged with the non-specific
+"!" the same implicit flags as a plain one, so the fast path cannot tell them apart: such
+files go to the exact parser ("Welcome!" in a title does not)."""
+
+
 def _fast_load(text: str) -> dict[str, Any] | None:
     """Data of a well-formed record, composed in C; None when anything is unusual.
 
     "Unusual" is everything the strict rules reject (anchors and aliases — impossible
-    without "&" —, tags, duplicate or complex keys, several documents, syntax errors, a top
-    level that is not a mapping): the caller then runs the exact, position-tracking parser,
-    which reports those problems.
+    without "&" —, tags (explicit ones are told apart by the composer's tags, the
+    non-specific "!" by :data:`_POSSIBLE_TAG`), duplicate or complex keys, several
+    documents, syntax errors, a top level that is not a mapping): the caller then runs the
+    exact, position-tracking parser, which reports those problems.
     """
-    if "&" in text:
+    if "&" in text or ("!" in text and _POSSIBLE_TAG.search(text)):
         return None
     loader = _NodeLoader(text)
     try:

@@ -292,6 +292,22 @@ CASES = [
         id="explicit_str_tag",
     ),
     pytest.param(
+        {"events/bad.yml": E + "participants: ! 37\n"},
+        [
+            'content/events/bad.yml:4:15: error: YAML tags are not allowed (found "!"); hint: write a plain value',
+            'content/events/bad.yml:4:15: error: participants: expected a whole number, found "37"; hint: remove the quotes: participants: 37',
+        ],
+        id="non_specific_tag",
+    ),
+    pytest.param(
+        {"events/bad.yml": E + "participants: ! 37\nsource: R&D\n"},
+        [
+            'content/events/bad.yml:4:15: error: YAML tags are not allowed (found "!"); hint: write a plain value',
+            'content/events/bad.yml:4:15: error: participants: expected a whole number, found "37"; hint: remove the quotes: participants: 37',
+        ],
+        id="non_specific_tag_exact_parser",
+    ),
+    pytest.param(
         {"events/bad.yml": "titel: x\nkind: seminar\nstart: 2030-02-06\n"},
         [
             'content/events/bad.yml:1:1: error: unknown field "titel" (did you mean "title"?); expected one of: id, title, kind, status, start, end, timezone, location, organizers, partners, programs, series, audience, topics, countries, participants, languages, url, registration, contact, description, links, reports, coordinated_with, announced, source'

@@ -55,9 +55,8 @@ def from_issue(
     (root / "schema").mkdir(exist_ok=True)  # beside content/, as in the repository
     issue = root / "issue-body.md"
     issue.write_text(text, encoding="utf-8")
-    return run_cli(
-        ["from-issue", str(issue), "--number", "42", "--today", "2026-12-03", *extra], capsys
-    )
+    dates = ["--today", "2026-12-03", "--as-of", "2026-12-03"]
+    return run_cli(["from-issue", str(issue), "--number", "42", *dates, *extra], capsys)
 
 
 def record_data(path: Path) -> dict[str, Any]:
@@ -444,3 +443,20 @@ def test_the_reply_warns_of_events_that_compete_for_the_same_people(
         "field.\n\n- ⚠️ **Conflict**: `"
     )
     assert "licensing-forum-2027" in section.split("\n\n<details", 1)[0]
+
+
+def test_coordination_is_checked_as_of_the_run_not_the_day_the_issue_was_opened(
+    in_tmp: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = body("minimal")
+    for label, answer in [("First day", "2027-02-06"), ("Host country", "JP")]:
+        text = with_answer(text, label, answer)
+    text = with_answer(text, "Audience", "Licensing officers")
+    rival = "title: Licensing forum\nkind: meeting\nstart: 2027-02-06\naudience: [licensing]\n"
+    write_content(in_tmp, {"events/2027/forum-2027.yml": rival + "location:\n  country: JP\n"})
+    status, out, _ = from_issue(in_tmp, capsys, text)
+    assert status == 0 and "⚠️ **Conflict**" in out
+    (in_tmp / "content/events/2027/export-control-workshop-for-customs-officers-2027.yml").unlink()
+    status, out, _ = from_issue(in_tmp, capsys, text, "--as-of", "2027-03-01")
+    assert status == 0, out
+    assert "Other events at the same time or place" not in out  # the rival is over by then

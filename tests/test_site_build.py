@@ -99,6 +99,15 @@ def test_a_failed_mkdocs_build_leaves_the_previous_site(
     assert not list(tmp_path.glob(".site.*"))
 
 
+def test_work_folders_left_by_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> None:
+    stale = tmp_path / ".site.new-999999999"
+    stale.mkdir()
+    (stale / "index.html").write_text("half-built")
+    assert build(tmp_path, "--no-search-index") == 0
+    assert not stale.exists()
+    assert (tmp_path / "site/index.html").exists()
+
+
 def test_plain_mkdocs_build_works_after_generating_the_docs_folder(tmp_path: Path) -> None:
     assert build(tmp_path, "--no-mkdocs") == 0
     assert (tmp_path / "docs/events/seminar-2030.md").exists()

@@ -24,6 +24,7 @@ from generator.commands.common import (
     add_content_option,
     add_today_option,
     in_github_actions,
+    parse_day,
     resolve_today,
 )
 from generator.coordination import find_findings, involving
@@ -69,6 +70,15 @@ def register(subparsers: Any) -> None:
     )
     add_content_option(parser)
     add_today_option(parser)  # the record's "announced" day; the workflow passes the issue's date
+    parser.add_argument(
+        "--as-of",
+        type=parse_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day the coordination with other events is checked for: events that ended "
+        "before it are left out (default: the current date, also when the issue is edited "
+        "weeks later)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -96,7 +106,7 @@ def _validate_in_place(
         found = list(error.problems)
         notes: tuple[CoordinationNote, ...] = ()
     else:
-        notes = _coordination_notes(catalog, settings, record_id, resolve_today(args.today))
+        notes = _coordination_notes(catalog, settings, record_id, resolve_today(args.as_of))
     mine = [problem for problem in found if problem.path == shown]
     others = sum(1 for p in found if p.path != shown and p.severity == "error")
     return mine, others, notes

@@ -583,34 +583,31 @@ class SiteRenderer:
                 )
 
     def _month_range(self) -> list[tuple[int, int]]:
-        """The months with a grid page: every month from the first event to the last,
-        and the current month with the twelve after it.
-
-        The pages grow with the content, not with the date: a site built years after its
-        last event does not fill the gap with empty months (the grids' previous/next links
-        then jump across it, naming the month they lead to).
-        """
+        """Every month from the first event (or today) to twelve months after the last
+        event (or today): month URLs, once published, stay (the range only widens)."""
         today = self.index.today
-        months = set(months_between(today, date(today.year + 1, today.month, 1)))
-        events = self.catalog.events.values()
-        if events:
-            first = min(event.first_day for event in events)
-            last = max(event.last_day for event in events)
-            months.update(months_between(first, last))
-        return sorted(months)
+        days = [today, date(today.year + 1, today.month, 1)]
+        for event in self.catalog.events.values():
+            days += [event.first_day, event.last_day]
+        return months_between(min(days), max(days))
 
     def calendar(self) -> Iterator[PageSpec]:
         """``/calendar/`` and a month grid ``/calendar/YYYY/MM/`` for every month in range."""
         months = self._month_range()
         counts = {m: len(self.index.by_month.get(m, ())) for m in months}
+        near_years = {self.index.today.year, self.index.today.year + 1}
         yield PageSpec(
             path=urls.CALENDAR,
             template="calendar_index.html.j2",
             title="Calendar",
             description="Month by month calendar of export-control events.",
             variables={
-                "years": sorted({y for y, _ in months}, reverse=True),
-                "counts": counts,
+                # The index lists months with events, and every month of this year and
+                # the next; the other (empty) grids are reached month by month.
+                "years": sorted(
+                    {y for (y, m), n in counts.items() if n or y in near_years}, reverse=True
+                ),
+                "counts": {m: n for m, n in counts.items() if n or m[0] in near_years},
                 "current": (self.index.today.year, self.index.today.month),
             },
         )

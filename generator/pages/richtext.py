@@ -7,6 +7,7 @@ sanitizer) with an allow-list of tags and only http(s)/mailto links.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -55,6 +56,28 @@ def _absolute_links_only(element: str, attribute: str, value: str) -> str | None
     return value
 
 
+_HREF = re.compile(r'<a [^>]*?href="([^"]*)"')
+_IMG = re.compile(r'<img [^>]*?alt="([^"]*)"[^>]*?src="([^"]*)"')
+_CHECKER: SafeMarkdown | None = None
+
+
+def markdown_targets(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The link targets and the images (alt text, source) that *text* renders to.
+
+    Found by running the site's own Markdown converter, so validation sees exactly the
+    links a page would get (link syntax in Markdown has many corners).
+    """
+    if "[" not in text and "<" not in text:
+        return [], []
+    global _CHECKER  # one converter per process, like the renderer's
+    if _CHECKER is None:
+        _CHECKER = SafeMarkdown()
+    html_text = _CHECKER.converted(text)
+    links = [html.unescape(href) for href in _HREF.findall(html_text)]
+    images = [(html.unescape(alt), html.unescape(src)) for alt, src in _IMG.findall(html_text)]
+    return links, images
+
+
 class SafeMarkdown:
     """A reusable Markdown converter with raw HTML disabled."""
 
@@ -69,16 +92,20 @@ class SafeMarkdown:
             return _paragraphs(text)
         return self.render_markdown(text)
 
+    def converted(self, text: str) -> str:
+        """Python-Markdown's HTML for *text* (raw HTML disabled), before sanitizing."""
+        self._md.reset()
+        return str(self._md.convert(text))
+
     def render_markdown(self, text: str) -> Markup:
         """Sanitized HTML for *text* through Python-Markdown and nh3."""
-        self._md.reset()
-        html = self._md.convert(text)
+        converted_html = self.converted(text)
         for level in (2, 1):
-            html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
+            converted_html = converted_html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
                 f"</h{level}>", f"</h{level + 2}>"
             )
         cleaned = nh3.clean(
-            html,
+            converted_html,
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=URL_SCHEMES,
@@ -88,7 +115,7 @@ class SafeMarkdown:
         return Markup(cleaned)
 
 
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MARKDOWN_MARKS = re.compile(
     r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*`~]+|(?<!\w)_+|_+(?!\w)"
 )
