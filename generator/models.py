@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -256,27 +255,37 @@ class Event(RecordModel):
         """The end value, or the start when no end is given."""
         return self.end or self.start
 
-    @cached_property
+    @property
     def is_month_only(self) -> bool:
         """True when only the month is known ("dates to be confirmed")."""
         return self.start.precision == "month"
 
-    @cached_property
+    @property
     def is_timed(self) -> bool:
         """True when start (and end) carry local times."""
         return self.start.precision == "minute"
 
-    @cached_property
+    @property
     def first_day(self) -> date:
         """First local calendar day of the event (first of the month for month-only)."""
         return self.start.first_day()
 
-    @cached_property
+    @property
     def last_day(self) -> date:
         """Last local calendar day the event touches (month end for month-only).
 
-        A timed event ending exactly at midnight does not touch the next day.
+        A timed event ending exactly at midnight does not touch the next day.  Worked out
+        once per event (pages ask for it many times) and kept with the start and end it
+        was computed from, so a copy with other dates (``model_copy``) computes its own.
         """
+        cached = self.__dict__.get("_last_day")
+        if cached is not None and cached[0] is self.start and cached[1] is self.end:
+            return cached[2]  # type: ignore[no-any-return]
+        day = self._compute_last_day()
+        self.__dict__["_last_day"] = (self.start, self.end, day)
+        return day
+
+    def _compute_last_day(self) -> date:
         if self.is_timed and self.end is not None:
             end = self.end.local_datetime()
             if end.time() == datetime.min.time() and end > self.start.local_datetime():
