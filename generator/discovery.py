@@ -60,6 +60,8 @@ def _is_yaml(name: str) -> bool:
     return name.lower().endswith(RECORD_SUFFIXES)
 
 
+MAX_PROBE_BYTES = 64 * 1024
+"""How much of a stray YAML file is read to tell whether it is a record."""
 _RECORD_KEYS = re.compile(rb"^kind:", re.MULTILINE), re.compile(rb"^(?:title|name):", re.MULTILINE)
 
 
@@ -71,9 +73,6 @@ def _looks_like_record(path: Path) -> bool:
     except OSError:
         return False
     return all(pattern.search(head) for pattern in _RECORD_KEYS)
-
-
-MAX_PROBE_BYTES = 64 * 1024
 
 
 def _misplaced_records(content_dir: Path, shown_root: str) -> list[Problem]:
@@ -197,3 +196,25 @@ def discover(content_dir: Path) -> tuple[list[RecordFile], list[Problem]]:
                 )
             files.append(RecordFile(record_type, record_id, path, shown))
     return files, problems
+
+
+def find_record(content_dir: Path, record_type: str, record_id: str) -> RecordFile | None:
+    """The file of the record with this type and id anywhere below *content_dir*, if any."""
+    for record_file in discover(content_dir)[0]:
+        if (record_file.record_type, record_file.record_id) == (record_type, record_id):
+            return record_file
+    return None
+
+
+_YEAR = re.compile(r"(\d{4})-")
+
+
+def filing_folder(content_dir: Path, record_type: str, date_text: str | None) -> Path:
+    """Where a new record goes: events and reports in a folder per year (as the shipped
+    records are filed) when *date_text* starts with one, everything else in its type's
+    folder."""
+    folder = content_dir / folder_name(record_type)
+    year = _YEAR.match(date_text or "")
+    if record_type in ("event", "report") and year:
+        return folder / year.group(1)
+    return folder

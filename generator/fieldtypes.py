@@ -28,6 +28,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, core_schema
 
+from generator.pages.richtext import URL_SCHEMES, markdown_targets
 from generator.problems import did_you_mean, quote_found
 from generator.vocabulary import vocabulary
 
@@ -418,9 +419,7 @@ def _check_url(value: str, schemes: tuple[str, ...]) -> str:
         found = f'"{scheme}:"' if scheme else "no scheme"
         hint = ""
         if not scheme and "." in value:
-            hint = f' (did you mean "https:{value}"?)' if value.startswith("//") else ""
-            hint = hint or f' (did you mean "https://{value.lstrip("/")}"?)'
-
+            hint = f' (did you mean "https://{value.lstrip("/")}"?)'
         fail("url_scheme", f"links must start with {allowed}, found {found}{hint}")
     if scheme in ("http", "https") and not parts.hostname:
         fail(
@@ -513,15 +512,10 @@ def text_type(limit: int) -> Any:
     ]
 
 
-_MARKDOWN_SCHEMES = ("http", "https", "mailto")
-
-
 def _check_markdown(value: str, limit: int) -> str:
     """A text field in Markdown: plain checks, plus links only to http(s) and mailto and
     no images (the links are those the site's Markdown converter finds)."""
     _check_text(value, single_line=False, limit=limit)
-    from generator.pages.richtext import markdown_targets
-
     links, images = markdown_targets(value)
     for alt, source in images:
         fail(
@@ -530,7 +524,7 @@ def _check_markdown(value: str, limit: int) -> str:
             f"hint: link to it instead: [{alt or 'image'}]({source})",
         )
     for target in links:
-        if urlsplit(target).scheme.lower() not in _MARKDOWN_SCHEMES:
+        if urlsplit(target).scheme.lower() not in URL_SCHEMES:
             fail(
                 "url_scheme",
                 f"the link {quote_found(target)} must start with https:, http: or mailto:; "

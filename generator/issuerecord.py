@@ -174,8 +174,8 @@ def choose_record_id(
     start = data.get("start")
     year = start[:4] if isinstance(start, str) and re.match(r"\d{4}-\d{2}", start) else ""
     if not re.search(r"[a-z]{2}", base):
-        base = "-".join(["event", year, f"issue-{issue_number}" if issue_number else ""])
-        return slugify(base.strip("-").replace("--", "-")), []
+        parts = ["event", year, f"issue-{issue_number}" if issue_number else ""]
+        return "-".join(part for part in parts if part), []
     if year and year not in base.split("-"):
         base = f"{base[: 80 - len(year) - 1].rstrip('-')}-{year}"
     return slugify(base), []
@@ -243,15 +243,16 @@ def build_issue_record(
     *,
     today: date,
     issue_number: int | None,
-    header: Sequence[str] = (),
 ) -> IssueRecord:
-    """Everything made from the answers alone: id, data, file text and form problems."""
+    """Everything made from the answers alone: id, data, file text and form problems.
+
+    The text has no schema line yet: that depends on where the file goes.
+    """
     data = record_data(answers, today=today, issue_number=issue_number)
     record_id, id_problems = choose_record_id(answers, data, issue_number)
-    lines = [*header]
+    prefix = ""
     if issue_number is not None:
-        lines.append(f"# Submitted through GitHub issue #{issue_number} (new-event form).")
-    prefix = "".join(f"{line}\n" for line in lines)
+        prefix = f"# Submitted through GitHub issue #{issue_number} (new-event form).\n"
     return IssueRecord(
         record_id=record_id,
         data=data,

@@ -30,9 +30,8 @@ class CoordinationNote:
     title: str
     """E.g. "Conflict" or "Opportunity"."""
     summary: str
-    """The sentence naming both events and what they share (contains issue text)."""
-    other_id: str
-    """The id of the other event, for the "Coordinated with" field."""
+    """The sentence naming both events (with their ids) and what they share; it contains
+    issue text."""
     is_warning: bool
 
 

@@ -143,14 +143,16 @@ class Location(StrictModel):
     )
 
     def place_parts(self, country_name: Callable[[str], str]) -> list[str]:
-        """Venue, city and country name for people; the country is left out when the
-        city has its name (not "Singapore, Singapore")."""
-        parts = [part for part in (self.venue, self.city) if part]
-        if self.country:
-            country = country_name(self.country)
-            if not self.city or self.city.casefold() != country.casefold():
-                parts.append(country)
-        return parts
+        """Venue, city and country name for people (see :meth:`city_beside`)."""
+        country = country_name(self.country) if self.country else None
+        return [part for part in (self.venue, self.city_beside(country), country) if part]
+
+    def city_beside(self, country: str | None) -> str | None:
+        """The city, unless it has the name of the *country* shown next to it (not
+        "Singapore, Singapore")."""
+        if self.city and country and self.city.casefold() == country.casefold():
+            return None
+        return self.city
 
 
 class Registration(StrictModel):

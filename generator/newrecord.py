@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 
-from generator.discovery import RecordFile, discover, display_path, folder_name
+from generator.discovery import RecordFile, display_path, filing_folder, find_record
 from generator.fieldtypes import id_problem, slugify, title_slug
 from generator.problems import Problem, quote_found
 from generator.schema import modeline, schema_folder
@@ -119,11 +118,9 @@ def plan_new_record(
     Nothing is written here; the caller writes the file when there are no problems.
     """
     new_id = record_id or slugify(title)
-    folder = content_dir / folder_name(record_type)
-    year = re.match(r"(\d{4})-", start or ("" if record_type == "report" else today.isoformat()))
-    if record_type in ("event", "report") and year:  # filed by year, like the shipped ones
-        folder /= year.group(1)
-    path = folder / f"{new_id}.yml"
+    # An event without --start starts this month (see record_text); a report has no date.
+    filed_on = start or (today.isoformat() if record_type == "event" else None)
+    path = filing_folder(content_dir, record_type, filed_on) / f"{new_id}.yml"
     text = record_text(
         record_type,
         title=title,
@@ -155,17 +152,14 @@ def plan_new_record(
     if document is not None:
         _, record_problems = validate_record(RecordFile(record_type, new_id, path, shown), document)
         problems += record_problems
-    existing = next(
-        (
-            found
-            for found in discover(content_dir)[0]
-            if (found.record_type, found.record_id) == (record_type, new_id)
-        ),
-        None,
-    )
-    if existing is not None or path.exists():
-        where = existing.display if existing is not None else shown
+    existing = find_record(content_dir, record_type, new_id)
+    if existing is not None:
         problems.append(
-            Problem(shown, 1, 1, f"a record with this id already exists ({where}); hint: pass --id")
+            Problem(
+                shown,
+                1,
+                1,
+                f"a record with this id already exists ({existing.display}); hint: pass --id",
+            )
         )
     return path, text, problems

@@ -11,9 +11,8 @@ is 1 when the organizer has something to fix.
 from __future__ import annotations
 
 import argparse
-import re
+import dataclasses
 import sys
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from generator.commands.common import (
     resolve_today,
 )
 from generator.coordination import find_findings, involving
-from generator.discovery import RecordFile, discover, display_path
+from generator.discovery import RecordFile, display_path, filing_folder, find_record
 from generator.fieldtypes import is_valid_id
 from generator.issueform import parse_issue_body
 from generator.issuerecord import (
@@ -82,15 +81,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _existing_event(content_dir: Path, record_id: str) -> str | None:
-    """Where an event with *record_id* already is, if anywhere."""
-    files, _ = discover(content_dir)
-    for record_file in files:
-        if record_file.record_type == "event" and record_file.record_id == record_id:
-            return record_file.display
-    return None
-
-
 def _validate_in_place(
     path: Path, shown: str, record_id: str, text: str, args: argparse.Namespace
 ) -> tuple[list[Problem], int, tuple[CoordinationNote, ...]]:
@@ -121,7 +111,6 @@ def _coordination_notes(
         CoordinationNote(
             title=finding.title,
             summary=finding.summary.removeprefix(f"{finding.title}: "),
-            other_id=finding.events[1] if finding.events[0] == record_id else finding.events[0],
             is_warning=finding.is_warning,
         )
         for finding in findings
@@ -137,15 +126,6 @@ def _validate_alone(record: IssueRecord, path: Path, shown: str) -> list[Problem
     return problems
 
 
-def _year_folder(data: Mapping[str, Any]) -> str:
-    """``events/<year>`` for a record that starts in that year (as the shipped records are
-    filed), else ``events``."""
-    start = data.get("start")
-    if isinstance(start, str) and re.match(r"(19|20|21)\d\d-", start):
-        return f"events/{start[:4]}"
-    return "events"
-
-
 def process_issue(body: str, args: argparse.Namespace) -> tuple[IssueOutcome, IssueRecord]:
     """Make, write and validate the record of one issue; removes the file again on errors."""
     if not args.content.is_dir():
@@ -153,22 +133,19 @@ def process_issue(body: str, args: argparse.Namespace) -> tuple[IssueOutcome, Is
             [Problem(str(args.content), 1, 1, "content folder not found; hint: pass --content DIR")]
         )
     answers = parse_issue_body(body)
-    today = resolve_today(args.today)
-    draft = build_issue_record(answers, today=today, issue_number=args.number)
-    folder = _year_folder(draft.data)
-    record_dir = args.content / folder
-    record = build_issue_record(
-        answers,
-        today=today,
-        issue_number=args.number,
-        header=[modeline("event", record_dir / "new.yml", schema_folder(args.content))],
-    )
-    path = record_dir / f"{record.record_id}.yml"
-    shown = f"{display_path(args.content)}/{folder}/{record.record_id}.yml"
+    record = build_issue_record(answers, today=resolve_today(args.today), issue_number=args.number)
+    start = record.data.get("start")
+    path = filing_folder(args.content, "event", start if isinstance(start, str) else None)
+    path /= f"{record.record_id}.yml"
+    # The schema line depends on where the file goes, which depends on the answers.
+    header = modeline("event", path, schema_folder(args.content))
+    record = dataclasses.replace(record, text=f"{header}\n{record.text}")
+    shown = f"{display_path(args.content)}/{path.relative_to(args.content).as_posix()}"
     problems: list[FieldProblem] = list(record.form_problems)
     if not answers:  # not the form at all: one clear message, nothing to validate
         return IssueOutcome(shown, record.text, tuple(problems)), record
-    clash = _existing_event(args.content, record.record_id)
+    existing = find_record(args.content, "event", record.record_id)
+    clash = existing.display if existing is not None else None
     if clash is not None:
         problems.append(
             FieldProblem(

@@ -46,14 +46,14 @@ def findings_feed_info(ctx: BuildContext) -> FeedInfo:
     )
 
 
-def finding_item(ctx: BuildContext, finding: Finding, when: datetime | None) -> FeedItem:
+def finding_item(ctx: BuildContext, finding: Finding, when: datetime) -> FeedItem:
     """The feed entry of one finding; its id is ``tag:…:coordination/<finding id>``."""
     titles = " / ".join(ctx.catalog.events[event_id].title for event_id in finding.events)
     return FeedItem(
         entry_id=tag_id(ctx.settings.uid_domain, f"coordination/{finding.id}"),
         kind="finding",
         title=f"{finding.title}: {titles}",
-        date=when or UNKNOWN_DATE,
+        date=when,
         # Each event page lists its own findings with stable anchors (the coordination
         # pages are paginated, so a finding's place there can move).
         link=f"{ctx.url(urls.event_page(finding.events[0]))}#{finding.id}",

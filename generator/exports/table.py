@@ -135,7 +135,7 @@ def event_cells(row: EventRow) -> dict[str, str]:
         "contact_name": _text(contact["name"]) if contact else "",
         "contact_email": _text(contact["email"]) if contact else "",
         "description": _text(row["description"]),
-        "links": _urls([link["url"] for link in row["links"]]) if row["links"] else "",
+        "links": _urls([link["url"] for link in row["links"]]),
         "reports": _ids(row["reports"]),
         "coordinated_with": _ids(row["coordinated_with"]),
         "announced": row["announced"].isoformat() if row["announced"] else "",

@@ -297,9 +297,10 @@ class SiteRenderer:
         if location.venue:
             lines.append(escape(location.venue))
         place: list[Markup] = []
-        country = self.ctx.settings.country_name(location.country) if location.country else ""
-        if location.city and location.city.casefold() != country.casefold():
-            place.append(escape(location.city))
+        country = self.ctx.settings.country_name(location.country) if location.country else None
+        city = location.city_beside(country)
+        if city:
+            place.append(escape(city))
         if location.country:
             href = to(urls.country_page(location.country))
             place.append(Markup('<a href="{}">{}</a>').format(href, country))
@@ -911,7 +912,7 @@ class SiteRenderer:
     def upcoming_findings(self) -> list[Any]:
         """Findings about two events that have not ended yet (a pair with a past event
         needs nobody to act)."""
-        upcoming = set(self.index.upcoming)
+        upcoming = self._upcoming_ids
         return [f for f in self.extras.findings if all(e in upcoming for e in f.events)]
 
     def coordination(self) -> Iterator[PageSpec]:
